@@ -1,0 +1,141 @@
+package dev.phonehome.artefact;
+
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.DigestOutputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+
+/**
+ * Writes artefacts atomically: into a temporary file in the target's folder, then moved into place, so a reader
+ * (or a crash) never sees half a payload or audit. Digests the bytes as they are written.
+ */
+public final class ArtefactWriter {
+
+	private ArtefactWriter() {
+	}
+
+	@FunctionalInterface
+	public interface Content {
+
+		void writeTo(OutputStream out) throws IOException;
+
+	}
+
+	public static Artefact write(Path target, Content content) {
+		return write(target, content, written -> {
+		});
+	}
+
+	/**
+	 * Like {@link #write(Path, Content)}, but {@code check} sees the complete temporary file before it is moved
+	 * into place; if it throws, nothing is archived.
+	 */
+	public static Artefact write(Path target, Content content, java.util.function.Consumer<Path> check) {
+		Path folder = target.toAbsolutePath().getParent();
+		Path temp = null;
+		try {
+			Files.createDirectories(folder);
+			temp = Files.createTempFile(folder, "." + target.getFileName() + ".", ".tmp");
+			MessageDigest digest = sha256();
+			long size;
+			try (DigestOutputStream digesting = new DigestOutputStream(Files.newOutputStream(temp), digest);
+					CountingOutputStream counting = new CountingOutputStream(digesting);
+					OutputStream out = new BufferedOutputStream(counting, 1 << 16)) {
+				content.writeTo(out);
+				out.flush();
+				size = counting.count();
+			}
+			check.accept(temp);
+			move(temp, target);
+			return new Artefact(target.toAbsolutePath(), size, HexFormat.of().formatHex(digest.digest()));
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("cannot write " + target + ": " + ex.getMessage(), ex);
+		}
+		finally {
+			deleteQuietly(temp);
+		}
+	}
+
+	/** Recomputes what an artefact on disk is now. */
+	public static Artefact describe(Path file) {
+		MessageDigest digest = sha256();
+		try (InputStream in = Files.newInputStream(file)) {
+			byte[] buffer = new byte[1 << 16];
+			long size = 0;
+			for (int n; (n = in.read(buffer)) > 0;) {
+				digest.update(buffer, 0, n);
+				size += n;
+			}
+			return new Artefact(file.toAbsolutePath(), size, HexFormat.of().formatHex(digest.digest()));
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("cannot read " + file + ": " + ex.getMessage(), ex);
+		}
+	}
+
+	private static void move(Path temp, Path target) throws IOException {
+		try {
+			Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+		}
+		catch (AtomicMoveNotSupportedException ex) {
+			Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
+		}
+	}
+
+	private static void deleteQuietly(Path temp) {
+		if (temp != null) {
+			try {
+				Files.deleteIfExists(temp);
+			}
+			catch (IOException ignored) {
+				// a leftover temp file is harmless: it is hidden and never read
+			}
+		}
+	}
+
+	private static MessageDigest sha256() {
+		try {
+			return MessageDigest.getInstance("SHA-256");
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException("SHA-256 is required of every Java runtime", ex);
+		}
+	}
+
+	private static final class CountingOutputStream extends java.io.FilterOutputStream {
+
+		private long count;
+
+		CountingOutputStream(OutputStream out) {
+			super(out);
+		}
+
+		@Override
+		public void write(int b) throws IOException {
+			out.write(b);
+			count++;
+		}
+
+		@Override
+		public void write(byte[] b, int off, int len) throws IOException {
+			out.write(b, off, len);
+			count += len;
+		}
+
+		long count() {
+			return count;
+		}
+
+	}
+
+}

@@ -1,0 +1,42 @@
+package dev.phonehome.cli;
+
+/** The process exit codes: a designed interface for cron and scripts, documented in the README and --help. */
+public enum ExitCode {
+
+	OK(0, "success"),
+	INTERNAL_ERROR(1, "unexpected error (a bug: please report it with the log)"),
+	USAGE(2, "usage error: unknown command or option, bad date"),
+	CONFIG(3, "configuration error: the services config or a path cannot be used"),
+	BAD_DATA(4, "bad input data: the dump (or source) breaks the contract; nothing was changed"),
+	JOB_FAILED(5, "the job failed; run the same command again to resume where it stopped"),
+	ALREADY_COMPLETED(6, "the night was already completed; nothing was run"),
+	SKIPPED(7, "the night was skipped: a paid installation switched the phone home off"),
+	ALREADY_RUNNING(8, "the night (or the store) is in use by another process; nothing was run");
+
+	private final int code;
+
+	private final String meaning;
+
+	ExitCode(int code, String meaning) {
+		this.code = code;
+		this.meaning = meaning;
+	}
+
+	public int code() {
+		return code;
+	}
+
+	public String meaning() {
+		return meaning;
+	}
+
+	/** The table printed under every command's --help. */
+	public static String table() {
+		StringBuilder text = new StringBuilder();
+		for (ExitCode exit : values()) {
+			text.append(String.format("  %d  %s%n", exit.code, exit.meaning));
+		}
+		return text.toString();
+	}
+
+}

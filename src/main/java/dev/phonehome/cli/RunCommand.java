@@ -1,0 +1,151 @@
+package dev.phonehome.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.concurrent.Callable;
+
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.launch.JobExecutionAlreadyRunningException;
+import org.springframework.batch.core.launch.JobInstanceAlreadyCompleteException;
+import org.springframework.batch.core.launch.JobOperator;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.context.annotation.Scope;
+import org.springframework.stereotype.Component;
+
+import dev.phonehome.job.NightParameters;
+import dev.phonehome.job.PhoneHomeJobConfiguration;
+import dev.phonehome.job.RunMode;
+import dev.phonehome.settings.ConfigException;
+import dev.phonehome.settings.InstallationVersion;
+import dev.phonehome.settings.ServicesConfig;
+import dev.phonehome.settings.ServicesConfigReader;
+import dev.phonehome.source.NightContext;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code phonehome run}: computes, validates and archives one night's payload. */
+@Component
+@Scope("prototype")
+@Command(name = "run", mixinStandardHelpOptions = true,
+		description = { "Runs the phone-home job for one night (default: yesterday, UTC).",
+				"A completed night is not run again; a failed night resumes where it stopped." },
+		footerHeading = "%nExit codes:%n", footer = "${sys:phonehome.exit-codes}")
+class RunCommand implements Callable<Integer> {
+
+	@Spec
+	CommandSpec spec;
+
+	@Mixin
+	HomeOption home;
+
+	@Option(names = "--date", paramLabel = "YYYY-MM-DD",
+			description = "the night (a UTC day) to run; default: yesterday in UTC")
+	LocalDate date;
+
+	@Option(names = "--dry-run",
+			description = "compute and archive the payload without counting as the night's run (never sent)")
+	boolean dryRun;
+
+	@Option(names = "--out", paramLabel = "DIR",
+			description = "write the night's artefacts to DIR instead of the archive under the home directory")
+	Path outDirectory;
+
+	@Option(names = "--config", paramLabel = "FILE",
+			description = "the services config (default: ~/.codestream/codestream-services-config.json)")
+	Path config;
+
+	@Option(names = "--versions-file", paramLabel = "FILE",
+			description = "where the onPremVersion= line is (default: container-versions beside the config)")
+	Path versionsFile;
+
+	private final JobOperator jobOperator;
+
+	private final JobRepository jobRepository;
+
+	private final Job phoneHomeJob;
+
+	private final Clock clock;
+
+	RunCommand(JobOperator jobOperator, JobRepository jobRepository,
+			@Qualifier(PhoneHomeJobConfiguration.JOB_NAME) Job phoneHomeJob, Clock clock) {
+		this.jobOperator = jobOperator;
+		this.jobRepository = jobRepository;
+		this.phoneHomeJob = phoneHomeJob;
+		this.clock = clock;
+	}
+
+	@Override
+	public Integer call() throws Exception {
+		PrintWriter out = spec.commandLine().getOut();
+		PrintWriter err = spec.commandLine().getErr();
+		Path configFile = (config != null ? config : ServicesConfig.DEFAULT_LOCATION).toAbsolutePath();
+		try {
+			// Before any data is read: a broken config stops the night here.
+			ServicesConfig services = ServicesConfigReader.read(configFile);
+			services.warnings().forEach(w -> err.println("warning: " + w));
+		}
+		catch (ConfigException ex) {
+			err.println("phonehome: " + ex.getMessage());
+			return ExitCode.CONFIG.code();
+		}
+		RunMode mode = dryRun ? RunMode.DRY_RUN : (date == null ? RunMode.NIGHTLY : RunMode.MANUAL);
+		LocalDate night = date != null ? date : LocalDate.now(clock.withZone(ZoneOffset.UTC)).minusDays(1);
+		NightParameters parameters = new NightParameters(night, mode, configFile,
+				versionsFile != null ? versionsFile : InstallationVersion.besideConfig(configFile), outDirectory,
+				clock.millis());
+		JobExecution execution;
+		try {
+			execution = jobOperator.start(phoneHomeJob, parameters.toJobParameters());
+		}
+		catch (JobInstanceAlreadyCompleteException ex) {
+			err.println("phonehome: night " + night + " " + describeCompleted(parameters) + "; nothing was run. "
+					+ "Use --dry-run to compute it again without sending.");
+			return ExitCode.ALREADY_COMPLETED.code();
+		}
+		catch (JobExecutionAlreadyRunningException ex) {
+			err.println("phonehome: night " + night + " is already running in another process; nothing was run. "
+					+ "Wait for it to finish, or check 'ps' for a stuck phonehome.");
+			return ExitCode.ALREADY_RUNNING.code();
+		}
+		return report(execution, out, err);
+	}
+
+	private String describeCompleted(NightParameters parameters) {
+		var instance = jobRepository.getJobInstance(PhoneHomeJobConfiguration.JOB_NAME,
+				parameters.toJobParameters());
+		JobExecution last = instance == null ? null : jobRepository.getLastJobExecution(instance);
+		if (last == null) {
+			return "was already completed";
+		}
+		return "was already completed by execution " + last.getId() + " (ended " + last.getEndTime() + ", "
+				+ last.getExitStatus().getExitCode() + ")";
+	}
+
+	private int report(JobExecution execution, PrintWriter out, PrintWriter err) {
+		if (execution.getStatus() != BatchStatus.COMPLETED) {
+			err.println("phonehome: night " + execution.getJobParameters().getLocalDate(NightContext.RUN_DATE)
+					+ " failed (execution " + execution.getId() + ", " + execution.getStatus() + "):");
+			JobFailures.describe(execution).forEach(line -> err.println("  " + line));
+			if (JobFailures.isBadData(execution)) {
+				return ExitCode.BAD_DATA.code();
+			}
+			err.println("Nothing was sent. Fix the cause, then run the same command again: the night resumes "
+					+ "where it stopped.");
+			return ExitCode.JOB_FAILED.code();
+		}
+		RunSummary summary = RunSummary.of(execution);
+		out.print(summary.render());
+		out.flush();
+		return summary.skipped() ? ExitCode.SKIPPED.code() : ExitCode.OK.code();
+	}
+
+}

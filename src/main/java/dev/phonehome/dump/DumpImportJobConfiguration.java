@@ -1,0 +1,201 @@
+package dev.phonehome.dump;
+
+import java.nio.file.Path;
+import java.util.function.Function;
+
+import org.bson.BsonDocument;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.builder.JobBuilder;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.configuration.annotation.StepScope;
+import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.batch.infrastructure.item.file.FlatFileItemReader;
+import org.springframework.batch.infrastructure.item.file.builder.FlatFileItemReaderBuilder;
+import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.io.FileSystemResource;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+
+import dev.phonehome.PhoneHomeProperties;
+import dev.phonehome.installation.InstallationCollection;
+import dev.phonehome.installation.InstallationDocuments;
+
+/**
+ * {@code importJob}: loads a mongoexport dump into the embedded store, replacing what was there.
+ *
+ * <pre>
+ * clearStagingStep -> import{Companies,Teams,Users,Posts,Codemarks,Reviews}Step (chunked) -> publishImportStep
+ * </pre>
+ * Each collection is read line by line into the {@code import_*} staging tables; only when every file has been
+ * read without error does {@code publishImportStep} replace the live tables, in one transaction. A bad line
+ * fails the job with file, line, {@code _id} and field, and the data stored before stays untouched.
+ */
+@Configuration(proxyBeanMethods = false)
+public class DumpImportJobConfiguration {
+
+	public static final String JOB_NAME = "importJob";
+
+	/** Identifying: the dump directory, as an absolute path. */
+	public static final String FROM = "import.from";
+
+	/** Identifying: when the import was asked for, so that every import is a job instance of its own. */
+	public static final String REQUESTED_AT = "import.requested-at";
+
+	@Bean
+	Job importJob(JobRepository jobRepository, Step clearStagingStep, Step importCompaniesStep, Step importTeamsStep,
+			Step importUsersStep, Step importPostsStep, Step importCodemarksStep, Step importReviewsStep,
+			Step publishImportStep) {
+		return new JobBuilder(JOB_NAME, jobRepository).start(clearStagingStep)
+			.next(importCompaniesStep)
+			.next(importTeamsStep)
+			.next(importUsersStep)
+			.next(importPostsStep)
+			.next(importCodemarksStep)
+			.next(importReviewsStep)
+			.next(publishImportStep)
+			.build();
+	}
+
+	// step 1: empty the staging tables left by an earlier import
+
+	@Bean
+	Step clearStagingStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+			JdbcTemplate jdbc) {
+		return new StepBuilder("clearStagingStep", jobRepository).tasklet((contribution, chunkContext) -> {
+			StoreTables.allStagingTables().forEach(t -> jdbc.execute("DELETE FROM " + t.name()));
+			return RepeatStatus.FINISHED;
+		}, transactionManager).build();
+	}
+
+	// steps 2-7: one chunked step per collection, file -> staging table
+
+	@Bean
+	Step importCompaniesStep(StepFactory steps, FlatFileItemReader<DumpLine> companiesDumpReader) {
+		return steps.importStep(InstallationCollection.COMPANIES, companiesDumpReader, InstallationDocuments::company,
+				d -> d.id(), StoreTables.COMPANIES);
+	}
+
+	@Bean
+	Step importTeamsStep(StepFactory steps, FlatFileItemReader<DumpLine> teamsDumpReader) {
+		return steps.importStep(InstallationCollection.TEAMS, teamsDumpReader, InstallationDocuments::team,
+				d -> d.id(), StoreTables.TEAMS);
+	}
+
+	@Bean
+	Step importUsersStep(StepFactory steps, FlatFileItemReader<DumpLine> usersDumpReader) {
+		return steps.importStep(InstallationCollection.USERS, usersDumpReader, InstallationDocuments::user,
+				d -> d.id(), StoreTables.USERS);
+	}
+
+	@Bean
+	Step importPostsStep(StepFactory steps, FlatFileItemReader<DumpLine> postsDumpReader) {
+		return steps.importStep(InstallationCollection.POSTS, postsDumpReader, InstallationDocuments::post,
+				d -> d.id(), StoreTables.POSTS);
+	}
+
+	@Bean
+	Step importCodemarksStep(StepFactory steps, FlatFileItemReader<DumpLine> codemarksDumpReader) {
+		return steps.importStep(InstallationCollection.CODEMARKS, codemarksDumpReader,
+				InstallationDocuments::codemark, d -> d.id(), StoreTables.CODEMARKS);
+	}
+
+	@Bean
+	Step importReviewsStep(StepFactory steps, FlatFileItemReader<DumpLine> reviewsDumpReader) {
+		return steps.importStep(InstallationCollection.REVIEWS, reviewsDumpReader, InstallationDocuments::review,
+				d -> d.id(), StoreTables.REVIEWS);
+	}
+
+	@Bean
+	@StepScope
+	FlatFileItemReader<DumpLine> companiesDumpReader(@Value("#{jobParameters['" + FROM + "']}") String from) {
+		return dumpReader(from, InstallationCollection.COMPANIES);
+	}
+
+	@Bean
+	@StepScope
+	FlatFileItemReader<DumpLine> teamsDumpReader(@Value("#{jobParameters['" + FROM + "']}") String from) {
+		return dumpReader(from, InstallationCollection.TEAMS);
+	}
+
+	@Bean
+	@StepScope
+	FlatFileItemReader<DumpLine> usersDumpReader(@Value("#{jobParameters['" + FROM + "']}") String from) {
+		return dumpReader(from, InstallationCollection.USERS);
+	}
+
+	@Bean
+	@StepScope
+	FlatFileItemReader<DumpLine> postsDumpReader(@Value("#{jobParameters['" + FROM + "']}") String from) {
+		return dumpReader(from, InstallationCollection.POSTS);
+	}
+
+	@Bean
+	@StepScope
+	FlatFileItemReader<DumpLine> codemarksDumpReader(@Value("#{jobParameters['" + FROM + "']}") String from) {
+		return dumpReader(from, InstallationCollection.CODEMARKS);
+	}
+
+	@Bean
+	@StepScope
+	FlatFileItemReader<DumpLine> reviewsDumpReader(@Value("#{jobParameters['" + FROM + "']}") String from) {
+		return dumpReader(from, InstallationCollection.REVIEWS);
+	}
+
+	private static FlatFileItemReader<DumpLine> dumpReader(String from, InstallationCollection collection) {
+		return new FlatFileItemReaderBuilder<DumpLine>().name(collection.collectionName() + "DumpReader")
+			.resource(new FileSystemResource(Path.of(from).resolve(collection.dumpFileName())))
+			.encoding("UTF-8")
+			.strict(true)
+			.lineMapper((line, number) -> new DumpLine(number, line))
+			// restarts are not offered for imports: every import reads its files from the first line
+			.saveState(false)
+			.build();
+	}
+
+	// step 8: replace the live tables with the staged ones, in one transaction
+
+	@Bean
+	Step publishImportStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+			JdbcTemplate jdbc) {
+		return new StepBuilder("publishImportStep", jobRepository).tasklet((contribution, chunkContext) -> {
+			var tables = StoreTables.allStagingTables();
+			tables.forEach(t -> jdbc.execute("DELETE FROM " + StoreTables.liveName(t.name())));
+			for (var t : tables) {
+				String columns = String.join(", ", t.columns());
+				jdbc.execute("INSERT INTO " + StoreTables.liveName(t.name()) + " (" + columns + ") SELECT " + columns
+						+ " FROM " + t.name());
+			}
+			tables.forEach(t -> jdbc.execute("DELETE FROM " + t.name()));
+			return RepeatStatus.FINISHED;
+		}, transactionManager).build();
+	}
+
+	/** Builds the chunked import steps the same way for each collection. */
+	@Bean
+	StepFactory importStepFactory(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+			JdbcTemplate jdbc, PhoneHomeProperties properties) {
+		return new StepFactory(jobRepository, transactionManager, jdbc, properties.chunkSize());
+	}
+
+	record StepFactory(JobRepository jobRepository, PlatformTransactionManager transactionManager, JdbcTemplate jdbc,
+			int chunkSize) {
+
+		<T> Step importStep(InstallationCollection collection, FlatFileItemReader<DumpLine> reader,
+				Function<BsonDocument, T> mapper, Function<T, String> id, StagingWriter.StagingTable<T> table) {
+			String name = "import" + Character.toUpperCase(collection.collectionName().charAt(0))
+					+ collection.collectionName().substring(1) + "Step";
+			return new StepBuilder(name, jobRepository).<DumpLine, DumpRecord<T>>chunk(chunkSize)
+				.transactionManager(transactionManager)
+				.reader(reader)
+				.processor(new DumpLineProcessor<>(collection, mapper, id))
+				.writer(new StagingWriter<>(collection.dumpFileName(), table, jdbc))
+				.build();
+		}
+
+	}
+
+}

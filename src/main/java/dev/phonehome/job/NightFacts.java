@@ -1,0 +1,79 @@
+package dev.phonehome.job;
+
+import dev.phonehome.source.NightContext;
+
+/**
+ * The keys under which each execution records its facts in the job execution context: the durable evidence of
+ * what was decided and produced, read by the run summary, the history and the audit. Values are strings, numbers
+ * and booleans only; never an email address or a secret.
+ */
+public final class NightFacts {
+
+	public static final String NIGHT = "night.date";
+
+	public static final String WINDOW_START = "night.window.start";
+
+	public static final String WINDOW_END = "night.window.end";
+
+	public static final String MODE = "night.mode";
+
+	public static final String SOURCE = "night.source";
+
+	public static final String INSTALLATION_ID = "night.installation.id";
+
+	public static final String INSTALLATION_VERSION = "night.installation.version";
+
+	public static final String PAID = "night.plan.paid";
+
+	public static final String PLAN_COUNTS = "night.plan.counts";
+
+	public static final String DECIDING_COMPANIES = "night.plan.deciding-companies";
+
+	public static final String UNKNOWN_PLANS = "night.plan.unknown";
+
+	public static final String EMAILS_INCLUDED = NightContext.EMAILS_INCLUDED;
+
+	public static final String EMAILS_REASON = "night.emails.reason";
+
+	public static final String DISABLE_SETTING = "night.disable-phone-home.set";
+
+	public static final String DISABLE_DECISION = "night.disable-phone-home.decision";
+
+	public static final String DISABLE_REASON = "night.disable-phone-home.reason";
+
+	public static final String SKIPPED = "night.skipped";
+
+	public static final String SKIP_REASON = "night.skip.reason";
+
+	public static final String EVENT_TELEMETRY = "night.event-telemetry.enabled";
+
+	public static final String OUTBOUND_EMAIL = "night.outbound-email.enabled";
+
+	public static final String SLACK_INTERACTIVE = "night.slack-interactive-components.enabled";
+
+	public static final String INTEGRATIONS = "night.integrations";
+
+	public static final String DELIVERY_URL = "night.delivery.url";
+
+	public static final String DELIVERY_KEY_SOURCE = "night.delivery.key-source";
+
+	public static final String ARTEFACT_DIRECTORY = "artefacts.directory";
+
+	public static final String PAYLOAD_PATH = "payload.path";
+
+	public static final String PAYLOAD_SIZE = "payload.size";
+
+	public static final String PAYLOAD_SHA256 = "payload.sha256";
+
+	/** Prefix of the per-section item counts: {@code payload.count.users}, ... */
+	public static final String PAYLOAD_COUNT = "payload.count.";
+
+	private NightFacts() {
+	}
+
+	/** A recorded yes/no fact; absent reads as {@code false}. */
+	public static boolean flag(org.springframework.batch.infrastructure.item.ExecutionContext facts, String key) {
+		return Boolean.TRUE.equals(facts.get(key));
+	}
+
+}

@@ -1,0 +1,33 @@
+package dev.phonehome.payload;
+
+/** The payload's four arrays, in the order they are sent. */
+public enum PayloadSection {
+
+	COMPANIES("companies", "company"), TEAMS("teams", "team"), USERS("users", "user"),
+	CODE_REVIEWS("codeReviews", "codeReview");
+
+	private final String key;
+
+	private final String itemDefinition;
+
+	PayloadSection(String key, String itemDefinition) {
+		this.key = key;
+		this.itemDefinition = itemDefinition;
+	}
+
+	/** The key of the array in the payload. */
+	public String key() {
+		return key;
+	}
+
+	/** The name of the item's definition under {@code $defs} in payload.schema.json. */
+	public String itemDefinition() {
+		return itemDefinition;
+	}
+
+	/** The file a section is staged in while the night's payload is being assembled, one JSON item a line. */
+	public String partFileName() {
+		return key + ".jsonl";
+	}
+
+}

@@ -1,0 +1,21 @@
+package dev.phonehome.source;
+
+import java.util.List;
+
+/**
+ * The small, whole-installation questions the job asks of whichever source is active (embedded store or
+ * MongoDB). The large sections are read in chunks by the source's readers, bean names {@code companiesReader},
+ * {@code teamsReader}, {@code usersReader} and {@code codeReviewsReader}.
+ */
+public interface InstallationSource {
+
+	/** Every company's plan, sorted by company id: all the email rule and the switch-off rule need. */
+	List<CompanyPlan> companyPlans();
+
+	/** The providers for which at least one user holds a token, sorted and unique. */
+	List<String> integrations();
+
+	/** What the source is, for the audit and the logs (never with a password). */
+	String describe();
+
+}

@@ -1,0 +1,34 @@
+package dev.phonehome.source.jdbc;
+
+import java.util.List;
+
+import org.springframework.jdbc.core.DataClassRowMapper;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import dev.phonehome.source.CompanyPlan;
+import dev.phonehome.source.InstallationSource;
+
+class JdbcInstallationSource implements InstallationSource {
+
+	private final JdbcTemplate jdbc;
+
+	JdbcInstallationSource(JdbcTemplate jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	@Override
+	public List<CompanyPlan> companyPlans() {
+		return jdbc.query(StoreQueries.COMPANY_PLANS, new DataClassRowMapper<>(CompanyPlan.class));
+	}
+
+	@Override
+	public List<String> integrations() {
+		return jdbc.queryForList(StoreQueries.INTEGRATIONS, String.class);
+	}
+
+	@Override
+	public String describe() {
+		return "embedded store";
+	}
+
+}

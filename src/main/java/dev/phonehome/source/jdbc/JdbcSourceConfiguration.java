@@ -1,0 +1,92 @@
+package dev.phonehome.source.jdbc;
+
+import java.time.LocalDate;
+
+import javax.sql.DataSource;
+
+import org.springframework.batch.core.configuration.annotation.StepScope;
+import org.springframework.batch.infrastructure.item.ItemStreamReader;
+import org.springframework.batch.infrastructure.item.database.builder.JdbcCursorItemReaderBuilder;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.ArgumentPreparedStatementSetter;
+import org.springframework.jdbc.core.DataClassRowMapper;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import dev.phonehome.PhoneHomeProperties;
+import dev.phonehome.source.CodeReview;
+import dev.phonehome.source.Company;
+import dev.phonehome.source.InstallationSource;
+import dev.phonehome.source.NightContext;
+import dev.phonehome.source.NightWindow;
+import dev.phonehome.source.Team;
+import dev.phonehome.source.User;
+
+/**
+ * Reads the installation from the embedded store (H2, or PostgreSQL in production) with cursor readers ordered by
+ * id: one query per section, streamed in fetch-size batches, never a whole table in memory. The per-user counts
+ * are aggregated by the database in the users query.
+ */
+@Configuration(proxyBeanMethods = false)
+public class JdbcSourceConfiguration {
+
+	@Bean
+	InstallationSource installationSource(JdbcTemplate jdbc) {
+		return new JdbcInstallationSource(jdbc);
+	}
+
+	@Bean
+	@StepScope
+	ItemStreamReader<Company> companiesReader(DataSource dataSource, PhoneHomeProperties properties) {
+		return new JdbcCursorItemReaderBuilder<Company>().name("companiesReader")
+			.dataSource(dataSource)
+			.fetchSize(properties.fetchSize())
+			.sql(StoreQueries.COMPANIES)
+			.rowMapper(new DataClassRowMapper<>(Company.class))
+			.build();
+	}
+
+	@Bean
+	@StepScope
+	ItemStreamReader<Team> teamsReader(DataSource dataSource, PhoneHomeProperties properties) {
+		return new JdbcCursorItemReaderBuilder<Team>().name("teamsReader")
+			.dataSource(dataSource)
+			.fetchSize(properties.fetchSize())
+			.sql(StoreQueries.TEAMS)
+			.rowMapper(new DataClassRowMapper<>(Team.class))
+			.build();
+	}
+
+	@Bean
+	@StepScope
+	ItemStreamReader<User> usersReader(DataSource dataSource, PhoneHomeProperties properties,
+			@Value(NightContext.RUN_DATE_PARAMETER) LocalDate night,
+			@Value(NightContext.EMAILS_INCLUDED_VALUE) Boolean emailsIncluded) {
+		NightWindow window = NightWindow.of(night);
+		return new JdbcCursorItemReaderBuilder<User>().name("usersReader")
+			.dataSource(dataSource)
+			.fetchSize(properties.fetchSize())
+			.sql(StoreQueries.users(Boolean.TRUE.equals(emailsIncluded)))
+			.preparedStatementSetter(
+					new ArgumentPreparedStatementSetter(new Object[] { window.startMillis(), window.endMillis() }))
+			.rowMapper(new DataClassRowMapper<>(User.class))
+			.build();
+	}
+
+	@Bean
+	@StepScope
+	ItemStreamReader<CodeReview> codeReviewsReader(DataSource dataSource, PhoneHomeProperties properties,
+			@Value(NightContext.RUN_DATE_PARAMETER) LocalDate night) {
+		NightWindow window = NightWindow.of(night);
+		return new JdbcCursorItemReaderBuilder<CodeReview>().name("codeReviewsReader")
+			.dataSource(dataSource)
+			.fetchSize(properties.fetchSize())
+			.sql(StoreQueries.CODE_REVIEWS)
+			.preparedStatementSetter(new ArgumentPreparedStatementSetter(new Object[] { window.startMillis(),
+					window.endMillis(), window.startMillis(), window.endMillis() }))
+			.rowMapper(new DataClassRowMapper<>(CodeReview.class))
+			.build();
+	}
+
+}

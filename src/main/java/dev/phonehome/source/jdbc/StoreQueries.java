@@ -1,0 +1,72 @@
+package dev.phonehome.source.jdbc;
+
+/** The store's queries, one per payload section, each ordered by the section's id. */
+final class StoreQueries {
+
+	static final String COMPANIES = """
+			SELECT id, name, deactivated AS is_deactivated, created_at, creator_id, plan
+			FROM companies
+			ORDER BY id
+			""";
+
+	static final String TEAMS = """
+			SELECT id, name, company_id, deactivated AS is_deactivated, created_at, creator_id,
+			       xray AS live_view, review_approval AS code_review_approval,
+			       review_assignment AS code_review_assignment
+			FROM teams
+			ORDER BY id
+			""";
+
+	/**
+	 * Each post of the window counts once, by the first rule that applies: reviewId -> reviews; codemarkId ->
+	 * codemarksInReviews or codemarks by the codemark's reviewId (not at all when the codemark is missing);
+	 * parentPostId -> replies. Posts by creators who are not users drop out in the join.
+	 */
+	private static final String USERS = """
+			SELECT u.id, %s AS email, u.is_registered, u.deactivated AS is_deactivated,
+			       EXISTS (SELECT 1 FROM user_teams ut
+			               JOIN team_admins ta ON ta.team_id = ut.team_id AND ta.user_id = ut.user_id
+			               WHERE ut.user_id = u.id) AS is_admin,
+			       u.registered_at, u.join_method, u.last_login, u.last_origin, u.last_origin_detail,
+			       COALESCE(a.codemarks, 0) AS codemarks,
+			       COALESCE(a.codemarks_in_reviews, 0) AS codemarks_in_reviews,
+			       COALESCE(a.reviews, 0) AS reviews,
+			       COALESCE(a.replies, 0) AS replies
+			FROM users u
+			LEFT JOIN (
+			    SELECT p.creator_id,
+			           SUM(CASE WHEN p.review_id IS NOT NULL THEN 1 ELSE 0 END) AS reviews,
+			           SUM(CASE WHEN p.review_id IS NULL AND p.codemark_id IS NOT NULL
+			                     AND c.id IS NOT NULL AND c.review_id IS NOT NULL THEN 1 ELSE 0 END) AS codemarks_in_reviews,
+			           SUM(CASE WHEN p.review_id IS NULL AND p.codemark_id IS NOT NULL
+			                     AND c.id IS NOT NULL AND c.review_id IS NULL THEN 1 ELSE 0 END) AS codemarks,
+			           SUM(CASE WHEN p.review_id IS NULL AND p.codemark_id IS NULL
+			                     AND p.parent_post_id IS NOT NULL THEN 1 ELSE 0 END) AS replies
+			    FROM posts p
+			    LEFT JOIN codemarks c ON c.id = p.codemark_id
+			    WHERE p.created_at >= ? AND p.created_at < ?
+			    GROUP BY p.creator_id
+			) a ON a.creator_id = u.id
+			ORDER BY u.id
+			""";
+
+	static final String CODE_REVIEWS = """
+			SELECT team_id, id AS review_id, created_at, approved_at
+			FROM reviews
+			WHERE (created_at >= ? AND created_at < ?) OR (approved_at >= ? AND approved_at < ?)
+			ORDER BY id
+			""";
+
+	static final String COMPANY_PLANS = "SELECT id AS company_id, name AS company_name, plan FROM companies ORDER BY id";
+
+	static final String INTEGRATIONS = "SELECT DISTINCT provider FROM user_providers ORDER BY provider";
+
+	private StoreQueries() {
+	}
+
+	/** A paid night's query does not even select the address: it never leaves the database. */
+	static String users(boolean emailsIncluded) {
+		return USERS.formatted(emailsIncluded ? "u.email" : "CAST(NULL AS VARCHAR(1))");
+	}
+
+}

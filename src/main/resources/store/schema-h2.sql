@@ -1,0 +1,144 @@
+-- The embedded store: the six collections of shared/contract/installation-dump.md, only the listed fields.
+-- Live tables are read by phoneHomeJob; import_* tables receive a dump and are published in one transaction,
+-- so a failed import never touches what was stored before. Ids are compared as strings (H2: code-point order).
+
+CREATE TABLE IF NOT EXISTS companies (
+    id          VARCHAR(255) PRIMARY KEY,
+    name        VARCHAR(10000),
+    plan        VARCHAR(255),
+    deactivated BOOLEAN NOT NULL,
+    created_at  BIGINT,
+    creator_id  VARCHAR(255)
+);
+CREATE TABLE IF NOT EXISTS teams (
+    id                VARCHAR(255) PRIMARY KEY,
+    name              VARCHAR(10000),
+    company_id        VARCHAR(255),
+    deactivated       BOOLEAN NOT NULL,
+    created_at        BIGINT,
+    creator_id        VARCHAR(255),
+    xray              VARCHAR(255),
+    review_approval   VARCHAR(255),
+    review_assignment VARCHAR(255)
+);
+CREATE TABLE IF NOT EXISTS team_admins (
+    team_id VARCHAR(255) NOT NULL,
+    user_id VARCHAR(255) NOT NULL,
+    PRIMARY KEY (team_id, user_id)
+);
+CREATE TABLE IF NOT EXISTS users (
+    id                 VARCHAR(255) PRIMARY KEY,
+    email              VARCHAR(10000),
+    is_registered      BOOLEAN NOT NULL,
+    deactivated        BOOLEAN NOT NULL,
+    registered_at      BIGINT,
+    join_method        VARCHAR(10000),
+    last_login         BIGINT,
+    last_origin        VARCHAR(10000),
+    last_origin_detail VARCHAR(10000),
+    external_user_id   VARCHAR(10000)
+);
+CREATE TABLE IF NOT EXISTS user_teams (
+    user_id VARCHAR(255) NOT NULL,
+    team_id VARCHAR(255) NOT NULL,
+    PRIMARY KEY (user_id, team_id)
+);
+-- Only the fact that a user holds a token for a provider (providerInfo rules); never the token.
+CREATE TABLE IF NOT EXISTS user_providers (
+    user_id  VARCHAR(255) NOT NULL,
+    provider VARCHAR(255) NOT NULL,
+    PRIMARY KEY (user_id, provider)
+);
+CREATE TABLE IF NOT EXISTS posts (
+    id             VARCHAR(255) PRIMARY KEY,
+    creator_id     VARCHAR(255),
+    created_at     BIGINT,
+    codemark_id    VARCHAR(255),
+    review_id      VARCHAR(255),
+    parent_post_id VARCHAR(255)
+);
+CREATE TABLE IF NOT EXISTS codemarks (
+    id         VARCHAR(255) PRIMARY KEY,
+    review_id  VARCHAR(255),
+    created_at BIGINT
+);
+CREATE TABLE IF NOT EXISTS reviews (
+    id          VARCHAR(255) PRIMARY KEY,
+    team_id     VARCHAR(255),
+    created_at  BIGINT,
+    approved_at BIGINT,
+    creator_id  VARCHAR(255)
+);
+-- The night's posts are found by creation time; reviews by creation or approval time.
+CREATE INDEX IF NOT EXISTS posts_created_at ON posts (created_at, creator_id);
+CREATE INDEX IF NOT EXISTS reviews_created_at ON reviews (created_at);
+CREATE INDEX IF NOT EXISTS reviews_approved_at ON reviews (approved_at);
+CREATE INDEX IF NOT EXISTS team_admins_user ON team_admins (user_id);
+
+-- Staging copies with the same keys: an import writes here, then publishes in one transaction.
+CREATE TABLE IF NOT EXISTS import_companies (
+    id          VARCHAR(255) PRIMARY KEY,
+    name        VARCHAR(10000),
+    plan        VARCHAR(255),
+    deactivated BOOLEAN NOT NULL,
+    created_at  BIGINT,
+    creator_id  VARCHAR(255)
+);
+CREATE TABLE IF NOT EXISTS import_teams (
+    id                VARCHAR(255) PRIMARY KEY,
+    name              VARCHAR(10000),
+    company_id        VARCHAR(255),
+    deactivated       BOOLEAN NOT NULL,
+    created_at        BIGINT,
+    creator_id        VARCHAR(255),
+    xray              VARCHAR(255),
+    review_approval   VARCHAR(255),
+    review_assignment VARCHAR(255)
+);
+CREATE TABLE IF NOT EXISTS import_team_admins (
+    team_id VARCHAR(255) NOT NULL,
+    user_id VARCHAR(255) NOT NULL,
+    PRIMARY KEY (team_id, user_id)
+);
+CREATE TABLE IF NOT EXISTS import_users (
+    id                 VARCHAR(255) PRIMARY KEY,
+    email              VARCHAR(10000),
+    is_registered      BOOLEAN NOT NULL,
+    deactivated        BOOLEAN NOT NULL,
+    registered_at      BIGINT,
+    join_method        VARCHAR(10000),
+    last_login         BIGINT,
+    last_origin        VARCHAR(10000),
+    last_origin_detail VARCHAR(10000),
+    external_user_id   VARCHAR(10000)
+);
+CREATE TABLE IF NOT EXISTS import_user_teams (
+    user_id VARCHAR(255) NOT NULL,
+    team_id VARCHAR(255) NOT NULL,
+    PRIMARY KEY (user_id, team_id)
+);
+CREATE TABLE IF NOT EXISTS import_user_providers (
+    user_id  VARCHAR(255) NOT NULL,
+    provider VARCHAR(255) NOT NULL,
+    PRIMARY KEY (user_id, provider)
+);
+CREATE TABLE IF NOT EXISTS import_posts (
+    id             VARCHAR(255) PRIMARY KEY,
+    creator_id     VARCHAR(255),
+    created_at     BIGINT,
+    codemark_id    VARCHAR(255),
+    review_id      VARCHAR(255),
+    parent_post_id VARCHAR(255)
+);
+CREATE TABLE IF NOT EXISTS import_codemarks (
+    id         VARCHAR(255) PRIMARY KEY,
+    review_id  VARCHAR(255),
+    created_at BIGINT
+);
+CREATE TABLE IF NOT EXISTS import_reviews (
+    id          VARCHAR(255) PRIMARY KEY,
+    team_id     VARCHAR(255),
+    created_at  BIGINT,
+    approved_at BIGINT,
+    creator_id  VARCHAR(255)
+);
