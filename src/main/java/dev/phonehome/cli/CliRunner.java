@@ -4,6 +4,7 @@ import java.util.Arrays;
 
 import org.springframework.boot.CommandLineRunner;
 import org.springframework.boot.ExitCodeGenerator;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.ApplicationContext;
 import org.springframework.stereotype.Component;
 
@@ -14,7 +15,9 @@ import picocli.CommandLine;
  * {@code main} through {@link ExitCodeGenerator}.
  */
 @Component
-class CliRunner implements CommandLineRunner, ExitCodeGenerator {
+// Tests drive the commands themselves (CliRunner.newCommandLine) and switch this off.
+@ConditionalOnProperty(name = "phonehome.cli.enabled", matchIfMissing = true)
+public class CliRunner implements CommandLineRunner, ExitCodeGenerator {
 
 	private final ApplicationContext context;
 
@@ -34,7 +37,7 @@ class CliRunner implements CommandLineRunner, ExitCodeGenerator {
 		return exitCode;
 	}
 
-	static CommandLine newCommandLine(ApplicationContext context) {
+	public static CommandLine newCommandLine(ApplicationContext context) {
 		System.setProperty("phonehome.exit-codes", ExitCode.table());
 		CommandLine.IFactory factory = new CommandLine.IFactory() {
 			@Override

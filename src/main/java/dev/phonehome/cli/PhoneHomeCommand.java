@@ -1,12 +1,23 @@
 package dev.phonehome.cli;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 
 /** The top-level {@code phonehome} command. */
 @Command(name = "phonehome", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
 		description = "Computes, archives and audits an on-prem installation's nightly phone-home payload.",
 		subcommands = { ImportCommand.class, RunCommand.class },
 		footerHeading = "%nExit codes:%n", footer = "${sys:phonehome.exit-codes}")
-public class PhoneHomeCommand {
+public class PhoneHomeCommand implements Runnable {
+
+	@Spec
+	CommandSpec spec;
+
+	@Override
+	public void run() {
+		// no command given: say what there is
+		spec.commandLine().usage(spec.commandLine().getErr());
+	}
 
 }
