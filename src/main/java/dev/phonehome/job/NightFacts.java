@@ -68,6 +68,30 @@ public final class NightFacts {
 	/** Prefix of the per-section item counts: {@code payload.count.users}, ... */
 	public static final String PAYLOAD_COUNT = "payload.count.";
 
+	// Delivery (transmission feature): the state of this night's payload as known at the time of writing.
+
+	/** One of {@code PENDING}, {@code DELIVERED}, {@code NOT_CONFIGURED}, {@code NOT_SENT_DRY_RUN}, {@code SKIPPED}. */
+	public static final String DELIVERY_STATUS = "delivery.status";
+
+	/** ISO-8601 UTC instant of the confirming HTTP 200. */
+	public static final String DELIVERY_TIME = "delivery.time";
+
+	public static final String DELIVERY_HTTP_STATUS = "delivery.http-status";
+
+	public static final String DELIVERY_ATTEMPTS = "delivery.attempts";
+
+	public static final String DELIVERY_IDEMPOTENCY_KEY = "delivery.idempotency-key";
+
+	// Audit: the documents of what was sent (audit feature).
+
+	public static final String AUDIT_PDF_PATH = "audit.pdf.path";
+
+	public static final String AUDIT_PDF_SHA256 = "audit.pdf.sha256";
+
+	public static final String AUDIT_CSV_PATH = "audit.csv.path";
+
+	public static final String AUDIT_CSV_SHA256 = "audit.csv.sha256";
+
 	private NightFacts() {
 	}
 
