@@ -1,0 +1,150 @@
+package dev.phonehome.settings;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ServicesConfigReaderTests {
+
+	@TempDir
+	Path folder;
+
+	@Test
+	void configShouldYieldOnlyTheContractKeys() throws IOException {
+		Path file = write("""
+				{
+				  "sharedGeneral": {"installationId": "6c1f0a2e-85d4-11eb-9c1a-0242ac130003", "runTimeEnvironment": "onprem"},
+				  "apiServer": {"disablePhoneHome": true, "phoneHomeUrl": "https://phone-home.example"},
+				  "sharedSecrets": {"telemetry": "older-home-key"},
+				  "email": {"suppressEmails": true},
+				  "integrations": {"slack": {"legacy": {"disabled": true, "interactiveComponentsEnabled": true},
+				                             "cloud": {"interactiveComponentsEnabled": false}}},
+				  "telemetry": {"segment": {"token": "seg"}}
+				}
+				""");
+
+		ServicesConfig config = ServicesConfigReader.read(file);
+
+		assertThat(config.installationId()).isEqualTo("6c1f0a2e-85d4-11eb-9c1a-0242ac130003");
+		assertThat(config.disablePhoneHome()).isTrue();
+		assertThat(config.phoneHomeUrl()).isEqualTo("https://phone-home.example");
+		assertThat(config.phoneHomeKey().source()).isEqualTo("sharedSecrets.telemetry");
+		assertThat(config.phoneHomeKey().reveal()).isEqualTo("older-home-key");
+		assertThat(config.outboundEmailEnabled()).isFalse();
+		// a disabled block does not count, and the enabled one says false
+		assertThat(config.slackInteractiveComponentsEnabled()).isFalse();
+		assertThat(config.eventTelemetryEnabled()).isTrue();
+		assertThat(config.warnings()).isEmpty();
+	}
+
+	@Test
+	void missingKeysShouldTakeTheContractDefaults() throws IOException {
+		ServicesConfig config = ServicesConfigReader.read(write("{\"sharedGeneral\": {\"installationId\": \"abc\"}}"));
+
+		assertThat(config.disablePhoneHome()).isFalse();
+		assertThat(config.phoneHomeUrl()).isNull();
+		assertThat(config.phoneHomeKey()).isNull();
+		assertThat(config.outboundEmailEnabled()).isTrue();
+		assertThat(config.slackInteractiveComponentsEnabled()).isFalse();
+		assertThat(config.eventTelemetryEnabled()).isFalse();
+	}
+
+	@Test
+	void universalSecretsShouldWinOverTheOlderHome() throws IOException {
+		ServicesConfig config = ServicesConfigReader.read(write("""
+				{"sharedGeneral": {"installationId": "abc"},
+				 "universalSecrets": {"telemetry": "new"}, "sharedSecrets": {"telemetry": "old"}}
+				"""));
+
+		assertThat(config.phoneHomeKey().source()).isEqualTo("universalSecrets.telemetry");
+		assertThat(config.phoneHomeKey().toString()).doesNotContain("new");
+	}
+
+	@Test
+	void telemetryDisabledShouldTurnEventTelemetryOff() throws IOException {
+		ServicesConfig config = ServicesConfigReader.read(write("""
+				{"sharedGeneral": {"installationId": "abc"}, "telemetry": {"disabled": true, "segment": {"token": "seg"}}}
+				"""));
+
+		assertThat(config.eventTelemetryEnabled()).isFalse();
+	}
+
+	@Test
+	void trailingCommaShouldBeAcceptedWithAWarningThatSaysWhere() throws IOException {
+		Path file = write("""
+				{
+				  "sharedGeneral": {"installationId": "abc"},
+				  "apiServer": {"disablePhoneHome": false},
+				}
+				""");
+
+		ServicesConfig config = ServicesConfigReader.read(file);
+
+		assertThat(config.installationId()).isEqualTo("abc");
+		assertThat(config.warnings()).singleElement().asString().startsWith(file + ":4:").contains("trailing comma");
+	}
+
+	@Test
+	void syntaxErrorShouldNameFileLineColumnAndGiveAHint() throws IOException {
+		Path file = write("""
+				{
+				  "sharedGeneral": {"installationId": "abc"}
+				  "apiServer": {"disablePhoneHome": false}
+				}
+				""");
+
+		assertThatThrownBy(() -> ServicesConfigReader.read(file)).isInstanceOf(ConfigException.class)
+			.hasMessageStartingWith(file + ":3:")
+			.hasMessageContaining("syntax error")
+			.hasMessageContaining("hint: a comma between two entries");
+	}
+
+	@Test
+	void missingInstallationIdShouldBeRefusedNamingTheKey() throws IOException {
+		Path file = write("{\"sharedGeneral\": {}, \"universalSecrets\": {\"telemetry\": \"s3cr3t\"}}");
+
+		assertThatThrownBy(() -> ServicesConfigReader.read(file)).isInstanceOf(ConfigException.class)
+			.hasMessageContaining("sharedGeneral.installationId is missing")
+			.hasMessageNotContaining("s3cr3t");
+	}
+
+	@Test
+	void wrongTypeShouldNameTheKeyButNotTheValue() throws IOException {
+		Path file = write("{\"sharedGeneral\": {\"installationId\": \"abc\"}, \"apiServer\": {\"disablePhoneHome\": \"yes\"}}");
+
+		assertThatThrownBy(() -> ServicesConfigReader.read(file)).isInstanceOf(ConfigException.class)
+			.hasMessage(file + ": apiServer.disablePhoneHome must be true or false");
+	}
+
+	@Test
+	void missingFileShouldSayHowToPointAtIt() {
+		assertThatThrownBy(() -> ServicesConfigReader.read(folder.resolve("nope.json")))
+			.isInstanceOf(ConfigException.class)
+			.hasMessageContaining("services config not found")
+			.hasMessageContaining("--config FILE");
+	}
+
+	@Test
+	void versionShouldComeFromTheOnPremVersionLineOrBeNa() throws IOException {
+		Path versions = folder.resolve("container-versions");
+		Files.writeString(versions, "dockerRepo=x\nonPremVersion=8.2.26\n");
+
+		assertThat(InstallationVersion.read(versions)).isEqualTo("8.2.26");
+		assertThat(InstallationVersion.read(folder.resolve("missing"))).isEqualTo("NA");
+		Files.writeString(versions, "dockerRepo=x\n");
+		assertThat(InstallationVersion.read(versions)).isEqualTo("NA");
+	}
+
+	private Path write(String json) throws IOException {
+		Path file = folder.resolve("codestream-services-config.json");
+		Files.writeString(file, json);
+		return file;
+	}
+
+}
