@@ -4,7 +4,10 @@ import java.nio.file.Path;
 import java.util.function.Function;
 
 import org.bson.BsonDocument;
+import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.listener.JobExecutionListener;
 import org.springframework.batch.core.job.builder.JobBuilder;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.configuration.annotation.StepScope;
@@ -46,10 +49,11 @@ public class DumpImportJobConfiguration {
 	public static final String REQUESTED_AT = "import.requested-at";
 
 	@Bean
-	Job importJob(JobRepository jobRepository, Step clearStagingStep, Step importCompaniesStep, Step importTeamsStep,
+	Job importJob(JobRepository jobRepository, JdbcTemplate jdbc, Step clearStagingStep, Step importCompaniesStep, Step importTeamsStep,
 			Step importUsersStep, Step importPostsStep, Step importCodemarksStep, Step importReviewsStep,
 			Step publishImportStep) {
-		return new JobBuilder(JOB_NAME, jobRepository).start(clearStagingStep)
+		return new JobBuilder(JOB_NAME, jobRepository).listener(clearStagingWhenFailed(jdbc))
+			.start(clearStagingStep)
 			.next(importCompaniesStep)
 			.next(importTeamsStep)
 			.next(importUsersStep)
@@ -60,13 +64,29 @@ public class DumpImportJobConfiguration {
 			.build();
 	}
 
+	/** A failed import leaves nothing behind: what it had staged is dropped, the live tables were never touched. */
+	private static JobExecutionListener clearStagingWhenFailed(JdbcTemplate jdbc) {
+		return new JobExecutionListener() {
+			@Override
+			public void afterJob(JobExecution jobExecution) {
+				if (jobExecution.getStatus() != BatchStatus.COMPLETED) {
+					clearStaging(jdbc);
+				}
+			}
+		};
+	}
+
+	private static void clearStaging(JdbcTemplate jdbc) {
+		StoreTables.allStagingTables().forEach(t -> jdbc.execute("DELETE FROM " + t.name()));
+	}
+
 	// step 1: empty the staging tables left by an earlier import
 
 	@Bean
 	Step clearStagingStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
 			JdbcTemplate jdbc) {
 		return new StepBuilder("clearStagingStep", jobRepository).tasklet((contribution, chunkContext) -> {
-			StoreTables.allStagingTables().forEach(t -> jdbc.execute("DELETE FROM " + t.name()));
+			clearStaging(jdbc);
 			return RepeatStatus.FINISHED;
 		}, transactionManager).build();
 	}
