@@ -55,7 +55,8 @@ public class CliRunner implements CommandLineRunner, ExitCodeGenerator {
 			}
 		};
 		CommandLine commandLine = new CommandLine(PhoneHomeCommand.class, factory);
-		commandLine.setExitCodeExceptionMapper(ex -> ExitCode.INTERNAL_ERROR.code());
+		commandLine.setExitCodeExceptionMapper(ex -> (ex instanceof CommandLine.ParameterException)
+				? ExitCode.USAGE.code() : ExitCode.INTERNAL_ERROR.code());
 		return commandLine;
 	}
 
