@@ -1,9 +1,12 @@
 package dev.phonehome;
 
+import java.nio.file.Path;
+
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 
+import dev.phonehome.cli.ExitCode;
 import dev.phonehome.cli.HomeArgument;
 
 /**
@@ -16,8 +19,31 @@ public class PhoneHomeApplication {
 
 	public static void main(String[] args) {
 		// The home directory holds the H2 file the datasource opens, so it must be known before the context starts.
-		System.setProperty(HomeArgument.PROPERTY, HomeArgument.resolve(args).toString());
-		System.exit(SpringApplication.exit(SpringApplication.run(PhoneHomeApplication.class, args)));
+		Path home = HomeArgument.resolve(args);
+		System.setProperty(HomeArgument.PROPERTY, home.toString());
+		try {
+			System.exit(SpringApplication.exit(SpringApplication.run(PhoneHomeApplication.class, args)));
+		}
+		catch (RuntimeException ex) {
+			if (isStoreLocked(ex)) {
+				System.err.println("phonehome: the store in " + home + " is in use by another phonehome process; "
+						+ "nothing was run. Wait for it to finish (or look for a stuck one with 'ps'), then try again.");
+				System.exit(ExitCode.ALREADY_RUNNING.code());
+			}
+			System.err.println("phonehome: could not start: " + ex.getMessage());
+			ex.printStackTrace();
+			System.exit(ExitCode.INTERNAL_ERROR.code());
+		}
+	}
+
+	/** H2 in file mode admits one process at a time; a second one fails while the context starts. */
+	private static boolean isStoreLocked(Throwable failure) {
+		for (Throwable t = failure; t != null; t = t.getCause()) {
+			if (t.getMessage() != null && t.getMessage().contains("Database may be already in use")) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 }
