@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.concurrent.Callable;
 
 import org.springframework.batch.core.BatchStatus;
@@ -18,6 +19,8 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Scope;
 import org.springframework.stereotype.Component;
 
+import dev.phonehome.history.NightHistory;
+import dev.phonehome.job.NightFacts;
 import dev.phonehome.job.NightParameters;
 import dev.phonehome.job.PhoneHomeJobConfiguration;
 import dev.phonehome.job.RunMode;
@@ -29,6 +32,7 @@ import dev.phonehome.source.NightContext;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
@@ -37,7 +41,7 @@ import picocli.CommandLine.Model.CommandSpec;
 @Scope("prototype")
 @Command(name = "run", mixinStandardHelpOptions = true,
 		description = { "Runs the phone-home job for one night (default: yesterday, UTC).",
-				"A completed night is not run again; a failed night resumes where it stopped." },
+				"A completed night is not run again (unless --rerun); a failed night resumes where it stopped." },
 		footerHeading = "%nExit codes:%n", footer = "${sys:phonehome.exit-codes}")
 class RunCommand implements Callable<Integer> {
 
@@ -59,6 +63,10 @@ class RunCommand implements Callable<Integer> {
 			description = "write the night's artefacts to DIR instead of the archive under the home directory")
 	Path outDirectory;
 
+	@Option(names = "--rerun",
+			description = "run a completed night again, on purpose, as a new recorded execution (needs --date)")
+	boolean rerun;
+
 	@Option(names = "--config", paramLabel = "FILE",
 			description = "the services config (default: ~/.codestream/codestream-services-config.json)")
 	Path config;
@@ -75,12 +83,15 @@ class RunCommand implements Callable<Integer> {
 
 	private final Clock clock;
 
+	private final NightHistory history;
+
 	RunCommand(JobOperator jobOperator, JobRepository jobRepository,
-			@Qualifier(PhoneHomeJobConfiguration.JOB_NAME) Job phoneHomeJob, Clock clock) {
+			@Qualifier(PhoneHomeJobConfiguration.JOB_NAME) Job phoneHomeJob, Clock clock, NightHistory history) {
 		this.jobOperator = jobOperator;
 		this.jobRepository = jobRepository;
 		this.phoneHomeJob = phoneHomeJob;
 		this.clock = clock;
+		this.history = history;
 	}
 
 	@Override
@@ -97,18 +108,36 @@ class RunCommand implements Callable<Integer> {
 			err.println("phonehome: " + ex.getMessage());
 			return ExitCode.CONFIG.code();
 		}
-		RunMode mode = dryRun ? RunMode.DRY_RUN : (date == null ? RunMode.NIGHTLY : RunMode.MANUAL);
+		if (rerun && (date == null || dryRun)) {
+			throw new ParameterException(spec.commandLine(),
+					"--rerun needs --date (the night to run again) and cannot be combined with --dry-run");
+		}
 		LocalDate night = date != null ? date : LocalDate.now(clock.withZone(ZoneOffset.UTC)).minusDays(1);
-		NightParameters parameters = new NightParameters(night, mode, configFile,
-				versionsFile != null ? versionsFile : InstallationVersion.besideConfig(configFile), outDirectory,
-				clock.millis());
+		Path versions = versionsFile != null ? versionsFile : InstallationVersion.besideConfig(configFile);
+		NightParameters parameters;
+		if (rerun) {
+			List<JobExecution> earlier = history.completedRuns(night);
+			if (earlier.isEmpty()) {
+				err.println("phonehome: night " + night + " has not completed, so there is nothing to rerun; "
+						+ "run it without --rerun (a failed night resumes where it stopped).");
+				return ExitCode.USAGE.code();
+			}
+			String previous = earlier.get(earlier.size() - 1).getExecutionContext().getString(NightFacts.PAYLOAD_SHA256, "");
+			parameters = new NightParameters(night, RunMode.RERUN, configFile, versions, outDirectory, clock.millis(),
+					history.rerunCount(night) + 1, previous);
+		}
+		else {
+			RunMode mode = dryRun ? RunMode.DRY_RUN : (date == null ? RunMode.NIGHTLY : RunMode.MANUAL);
+			parameters = NightParameters.of(night, mode, configFile, versions, outDirectory, clock.millis());
+		}
 		JobExecution execution;
 		try {
 			execution = jobOperator.start(phoneHomeJob, parameters.toJobParameters());
 		}
 		catch (JobInstanceAlreadyCompleteException ex) {
 			err.println("phonehome: night " + night + " " + describeCompleted(parameters) + "; nothing was run. "
-					+ "Use --dry-run to compute it again without sending.");
+					+ "To run it again on purpose, add --rerun (a new, recorded execution); to look at it "
+					+ "without recording a run, use --dry-run.");
 			return ExitCode.ALREADY_COMPLETED.code();
 		}
 		catch (JobExecutionAlreadyRunningException ex) {

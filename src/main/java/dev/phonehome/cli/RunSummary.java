@@ -41,6 +41,11 @@ record RunSummary(List<String> lines, boolean skipped) {
 		lines.add(row("payload", "sha256 " + facts.getString(NightFacts.PAYLOAD_SHA256) + ", "
 				+ facts.getLong(NightFacts.PAYLOAD_SIZE) + " bytes"));
 		lines.add(row("artefacts", facts.getString(NightFacts.PAYLOAD_PATH)));
+		if (mode == RunMode.RERUN) {
+			lines.add(row("rerun", "rerun " + facts.getLong(NightFacts.RERUN_NUMBER) + " of "
+					+ facts.getString(NightFacts.NIGHT) + "; the night's run before it sent sha256 "
+					+ facts.getString(NightFacts.RERUN_PREVIOUS_SHA256)));
+		}
 		if (mode == RunMode.DRY_RUN) {
 			lines.add(row("note", "dry run: archived only; it does not count as the night's run and is never sent"));
 		}

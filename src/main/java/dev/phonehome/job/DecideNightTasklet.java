@@ -84,6 +84,11 @@ class DecideNightTasklet implements Tasklet {
 		facts.putString(NightFacts.DELIVERY_KEY_SOURCE,
 				config.phoneHomeKey() == null ? "" : config.phoneHomeKey().source());
 		facts.put(NightFacts.SKIPPED, switchOff.skipsTheNight());
+		Long rerun = parameters.getLong(NightParameters.RERUN);
+		if (rerun != null) {
+			facts.putLong(NightFacts.RERUN_NUMBER, rerun);
+			facts.putString(NightFacts.RERUN_PREVIOUS_SHA256, parameters.getString(NightParameters.RERUN_PREVIOUS_SHA256));
+		}
 
 		log.info("night {}: {}", night, emails.reason());
 		if (switchOff == SwitchOffDecision.IGNORED) {

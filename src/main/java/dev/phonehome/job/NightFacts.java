@@ -65,6 +65,11 @@ public final class NightFacts {
 
 	public static final String PAYLOAD_SHA256 = "payload.sha256";
 
+	/** For a rerun: which rerun of the night it is, and the payload SHA-256 of the night's run before it. */
+	public static final String RERUN_NUMBER = "night.rerun.number";
+
+	public static final String RERUN_PREVIOUS_SHA256 = "night.rerun.previous-sha256";
+
 	/** Prefix of the per-section item counts: {@code payload.count.users}, ... */
 	public static final String PAYLOAD_COUNT = "payload.count.";
 

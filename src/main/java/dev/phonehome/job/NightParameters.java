@@ -15,9 +15,17 @@ import dev.phonehome.source.NightContext;
  * never an address.
  *
  * @param outDirectory where the artefacts go; {@code null} for the archive under the home directory
+ * @param rerunNumber for a rerun, which one of the night it is (1, 2, ...); 0 otherwise
+ * @param previousSha256 for a rerun, the payload SHA-256 of the night's last completed run; else {@code null}
  */
 public record NightParameters(LocalDate night, RunMode mode, Path configFile, Path versionsFile, Path outDirectory,
-		long requestedAt) {
+		long requestedAt, long rerunNumber, String previousSha256) {
+
+	/** A night's normal run: nightly (no date given) or manual, or a dry run. */
+	public static NightParameters of(LocalDate night, RunMode mode, Path configFile, Path versionsFile,
+			Path outDirectory, long requestedAt) {
+		return new NightParameters(night, mode, configFile, versionsFile, outDirectory, requestedAt, 0, null);
+	}
 
 	public static final String RUN_MODE = "run.mode";
 
@@ -28,6 +36,11 @@ public record NightParameters(LocalDate night, RunMode mode, Path configFile, Pa
 	public static final String OUT_DIRECTORY = "out.dir";
 
 	public static final String DRY_RUN_REQUESTED_AT = "dry-run.requested-at";
+
+	/** Identifying for reruns only: the n-th deliberate rerun of a completed night is an instance of its own. */
+	public static final String RERUN = "run.rerun";
+
+	public static final String RERUN_PREVIOUS_SHA256 = "rerun.previous-sha256";
 
 	public JobParameters toJobParameters() {
 		JobParametersBuilder builder = new JobParametersBuilder()
@@ -40,6 +53,10 @@ public record NightParameters(LocalDate night, RunMode mode, Path configFile, Pa
 		}
 		if (mode == RunMode.DRY_RUN) {
 			builder.addLong(DRY_RUN_REQUESTED_AT, requestedAt, true);
+		}
+		if (mode == RunMode.RERUN) {
+			builder.addLong(RERUN, rerunNumber, true);
+			builder.addString(RERUN_PREVIOUS_SHA256, previousSha256 == null ? "" : previousSha256, false);
 		}
 		return builder.toJobParameters();
 	}

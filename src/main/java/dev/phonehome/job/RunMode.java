@@ -8,7 +8,9 @@ public enum RunMode {
 	/** Started by hand for a named date. */
 	MANUAL("manual"),
 	/** Computed and archived only: not that night's run, never blocks it, never sent. */
-	DRY_RUN("dry run");
+	DRY_RUN("dry run"),
+	/** A completed night run again on purpose ({@code --rerun}): a new, recorded execution, archived and audited. */
+	RERUN("rerun");
 
 	private final String label;
 

@@ -1,0 +1,16 @@
+package dev.phonehome.history;
+
+import java.time.Instant;
+import java.time.LocalDate;
+
+/**
+ * One execution of a night, as the job repository recorded it.
+ *
+ * @param mode nightly, manual, dry run, rerun n of D, restart, skipped
+ * @param emails {@code included}, {@code redacted}, or empty when the night never got that far
+ * @param previousSha256 for a rerun: the payload SHA-256 of the night's last completed execution before it
+ */
+public record HistoryEntry(LocalDate night, long executionId, String mode, Instant started, Instant ended,
+		String status, String exitCode, Long companies, Long teams, Long users, Long codeReviews, String emails,
+		String payloadSha256, String previousSha256, String deliveryStatus, String deliveryTime) {
+}

@@ -1,0 +1,124 @@
+package dev.phonehome.history;
+
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.JobInstance;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
+import org.springframework.stereotype.Component;
+
+import dev.phonehome.job.NightFacts;
+import dev.phonehome.job.NightParameters;
+import dev.phonehome.job.PhoneHomeJobConfiguration;
+import dev.phonehome.job.RunMode;
+import dev.phonehome.source.NightContext;
+
+/** The history of every night, read from Spring Batch's job repository: the durable record for compliance. */
+@Component
+public class NightHistory {
+
+	private final JobRepository jobRepository;
+
+	public NightHistory(JobRepository jobRepository) {
+		this.jobRepository = jobRepository;
+	}
+
+	/** Every execution whose night lies in {@code [from, to]} (either may be null), oldest execution first. */
+	public List<HistoryEntry> entries(LocalDate from, LocalDate to) {
+		List<HistoryEntry> entries = new ArrayList<>();
+		for (JobExecution execution : executions()) {
+			LocalDate night = night(execution);
+			if ((from == null || !night.isBefore(from)) && (to == null || !night.isAfter(to))) {
+				entries.add(entry(execution));
+			}
+		}
+		return entries;
+	}
+
+	/** Every execution of {@code phoneHomeJob}, oldest first. */
+	public List<JobExecution> executions() {
+		List<JobExecution> executions = new ArrayList<>();
+		for (JobInstance instance : jobRepository.getJobInstances(PhoneHomeJobConfiguration.JOB_NAME, 0,
+				Integer.MAX_VALUE)) {
+			executions.addAll(jobRepository.getJobExecutions(instance));
+		}
+		executions.sort(Comparator.comparingLong(JobExecution::getId));
+		return executions;
+	}
+
+	/** The night's real (not dry-run) executions that completed, oldest first: the original run and its reruns. */
+	public List<JobExecution> completedRuns(LocalDate night) {
+		return executions().stream()
+			.filter(e -> night.equals(night(e)))
+			.filter(e -> e.getStatus().isRunning() == false && "COMPLETED".equals(e.getStatus().name()))
+			.filter(e -> mode(e) != RunMode.DRY_RUN)
+			.toList();
+	}
+
+	/** How many reruns the night has had so far. */
+	public long rerunCount(LocalDate night) {
+		return executions().stream()
+			.filter(e -> night.equals(night(e)))
+			.map(e -> e.getJobParameters().getLong(NightParameters.RERUN))
+			.filter(n -> n != null)
+			.distinct()
+			.count();
+	}
+
+	public Optional<JobExecution> execution(long executionId) {
+		return Optional.ofNullable(jobRepository.getJobExecution(executionId))
+			.filter(e -> PhoneHomeJobConfiguration.JOB_NAME.equals(e.getJobInstance().getJobName()));
+	}
+
+	static LocalDate night(JobExecution execution) {
+		return execution.getJobParameters().getLocalDate(NightContext.RUN_DATE);
+	}
+
+	static RunMode mode(JobExecution execution) {
+		String mode = execution.getJobParameters().getString(NightParameters.RUN_MODE);
+		return mode == null ? RunMode.MANUAL : RunMode.valueOf(mode);
+	}
+
+	private HistoryEntry entry(JobExecution execution) {
+		ExecutionContext facts = execution.getExecutionContext();
+		return new HistoryEntry(night(execution), execution.getId(), modeLabel(execution),
+				execution.getStartTime() == null ? null : execution.getStartTime().atZone(ZoneId.systemDefault()).toInstant(),
+				execution.getEndTime() == null ? null : execution.getEndTime().atZone(ZoneId.systemDefault()).toInstant(),
+				execution.getStatus().name(), execution.getExitStatus().getExitCode(),
+				count(facts, "companies"), count(facts, "teams"), count(facts, "users"), count(facts, "codeReviews"),
+				facts.containsKey(NightFacts.EMAILS_INCLUDED)
+						? (NightFacts.flag(facts, NightFacts.EMAILS_INCLUDED) ? "included" : "redacted") : "",
+				text(facts, NightFacts.PAYLOAD_SHA256), text(facts, NightFacts.RERUN_PREVIOUS_SHA256),
+				text(facts, NightFacts.DELIVERY_STATUS), text(facts, NightFacts.DELIVERY_TIME));
+	}
+
+	private String modeLabel(JobExecution execution) {
+		if ("SKIPPED".equals(execution.getExitStatus().getExitCode())) {
+			return "skipped";
+		}
+		List<JobExecution> ofInstance = jobRepository.getJobExecutions(execution.getJobInstance());
+		boolean restart = ofInstance.stream().anyMatch(e -> e.getId() < execution.getId());
+		RunMode mode = mode(execution);
+		String label = mode == RunMode.RERUN
+				? "rerun " + execution.getJobParameters().getLong(NightParameters.RERUN) + " of " + night(execution)
+				: mode.label();
+		return restart ? "restart (" + label + ")" : label;
+	}
+
+	private static Long count(ExecutionContext facts, String section) {
+		Object value = facts.get(NightFacts.PAYLOAD_COUNT + section);
+		return value instanceof Number number ? number.longValue() : null;
+	}
+
+	private static String text(ExecutionContext facts, String key) {
+		Object value = facts.get(key);
+		return value == null ? "" : value.toString();
+	}
+
+}
