@@ -72,7 +72,15 @@ public class NightHistory {
 	}
 
 	public Optional<JobExecution> execution(long executionId) {
-		return Optional.ofNullable(jobRepository.getJobExecution(executionId))
+		JobExecution execution;
+		try {
+			execution = jobRepository.getJobExecution(executionId);
+		}
+		catch (RuntimeException ex) {
+			// the DAO may fail rather than answer null for an id it does not know
+			return Optional.empty();
+		}
+		return Optional.ofNullable(execution)
 			.filter(e -> PhoneHomeJobConfiguration.JOB_NAME.equals(e.getJobInstance().getJobName()));
 	}
 
