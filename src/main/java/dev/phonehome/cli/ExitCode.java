@@ -11,7 +11,8 @@ public enum ExitCode {
 	JOB_FAILED(5, "the job failed; run the same command again to resume where it stopped"),
 	ALREADY_COMPLETED(6, "the night was already completed; nothing was run"),
 	SKIPPED(7, "the night was skipped: a paid installation switched the phone home off"),
-	ALREADY_RUNNING(8, "the night (or the store) is in use by another process; nothing was run");
+	ALREADY_RUNNING(8, "the night (or the store) is in use by another process; nothing was run"),
+	VERIFY_MISMATCH(10, "verify found a changed, missing or unexpected file, or a broken record chain");
 
 	private final int code;
 

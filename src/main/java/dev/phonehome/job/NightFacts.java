@@ -70,6 +70,11 @@ public final class NightFacts {
 
 	public static final String RERUN_PREVIOUS_SHA256 = "night.rerun.previous-sha256";
 
+	/** The hash chain over the executions' records (see verify/RecordChain). */
+	public static final String RECORD_PREVIOUS_DIGEST = "record.previous-digest";
+
+	public static final String RECORD_DIGEST = "record.digest";
+
 	/** Prefix of the per-section item counts: {@code payload.count.users}, ... */
 	public static final String PAYLOAD_COUNT = "payload.count.";
 

@@ -32,6 +32,7 @@ import dev.phonehome.source.InstallationSource;
 import dev.phonehome.source.NightContext;
 import dev.phonehome.source.Team;
 import dev.phonehome.source.User;
+import dev.phonehome.verify.ChainLinkListener;
 
 /**
  * {@code phoneHomeJob}: one night's phone-home payload, computed in chunks and archived.
@@ -54,7 +55,9 @@ public class PhoneHomeJobConfiguration {
 	@Bean
 	Job phoneHomeJob(JobRepository jobRepository, Step decideNightStep, Step collectCompaniesStep,
 			Step collectTeamsStep, Step collectUsersStep, Step collectCodeReviewsStep, Step assemblePayloadStep) {
-		return new JobBuilder(JOB_NAME, jobRepository).listener(skippedNightExitStatus())
+		// afterJob listeners run in reverse order: the chain link is made last, on the final exit status
+		return new JobBuilder(JOB_NAME, jobRepository).listener(new ChainLinkListener(jobRepository))
+			.listener(skippedNightExitStatus())
 			.start(decideNightStep)
 			.on(DecideNightTasklet.SKIPPED)
 			.end()

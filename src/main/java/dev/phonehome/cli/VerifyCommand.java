@@ -1,0 +1,67 @@
+package dev.phonehome.cli;
+
+import java.io.PrintWriter;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+import org.springframework.context.annotation.Scope;
+import org.springframework.stereotype.Component;
+
+import dev.phonehome.verify.ArchiveVerifier;
+import dev.phonehome.verify.Finding;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code phonehome verify}: proves the archive and the job repository were not altered. */
+@Component
+@Scope("prototype")
+@Command(name = "verify", mixinStandardHelpOptions = true,
+		description = { "Recomputes the SHA-256 of every archived payload and audit and compares them with the",
+				"job repository; reports changed, missing and unexpected files, and the first broken link of",
+				"the chain of execution records. Exits 10 on any mismatch." },
+		footerHeading = "%nExit codes:%n", footer = "${sys:phonehome.exit-codes}")
+class VerifyCommand implements Callable<Integer> {
+
+	@Spec
+	CommandSpec spec;
+
+	@Mixin
+	HomeOption home;
+
+	@ArgGroup(exclusive = true)
+	Which which = new Which();
+
+	static class Which {
+
+		@Option(names = "--date", paramLabel = "YYYY-MM-DD", description = "verify one night's artefacts")
+		LocalDate date;
+
+		@Option(names = "--all", description = "verify every night (the default)")
+		boolean all;
+
+	}
+
+	private final ArchiveVerifier verifier;
+
+	VerifyCommand(ArchiveVerifier verifier) {
+		this.verifier = verifier;
+	}
+
+	@Override
+	public Integer call() {
+		PrintWriter out = spec.commandLine().getOut();
+		List<Finding> findings = verifier.verify(which.date, which.date);
+		findings.forEach(out::println);
+		long problems = findings.stream().filter(f -> f.kind().isProblem()).count();
+		out.println(problems == 0 ? "verify: OK, " + findings.size() + " checks passed"
+				: "verify: " + problems + " problem(s) found");
+		out.flush();
+		return problems == 0 ? ExitCode.OK.code() : ExitCode.VERIFY_MISMATCH.code();
+	}
+
+}

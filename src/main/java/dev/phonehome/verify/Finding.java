@@ -1,0 +1,21 @@
+package dev.phonehome.verify;
+
+/** One result of {@code verify}: what was checked, and whether it holds. */
+public record Finding(Kind kind, String subject, String detail) {
+
+	public enum Kind {
+
+		OK, CHANGED, MISSING, UNEXPECTED, BROKEN_CHAIN;
+
+		public boolean isProblem() {
+			return this != OK;
+		}
+
+	}
+
+	@Override
+	public String toString() {
+		return String.format("%-12s %s%s", kind, subject, detail.isEmpty() ? "" : ": " + detail);
+	}
+
+}
