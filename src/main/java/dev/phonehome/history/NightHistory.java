@@ -29,16 +29,48 @@ public class NightHistory {
 		this.jobRepository = jobRepository;
 	}
 
-	/** Every execution whose night lies in {@code [from, to]} (either may be null), oldest execution first. */
+	/**
+	 * Every execution whose night lies in {@code [from, to]} (either may be null), oldest execution first: the
+	 * nights' runs, and the exports of their payloads.
+	 */
 	public List<HistoryEntry> entries(LocalDate from, LocalDate to) {
 		List<HistoryEntry> entries = new ArrayList<>();
 		for (JobExecution execution : executions()) {
-			LocalDate night = night(execution);
-			if ((from == null || !night.isBefore(from)) && (to == null || !night.isAfter(to))) {
+			if (inPeriod(night(execution), from, to)) {
 				entries.add(entry(execution));
 			}
 		}
+		for (JobInstance instance : jobRepository.getJobInstances(EXPORT_JOB, 0, Integer.MAX_VALUE)) {
+			for (JobExecution export : jobRepository.getJobExecutions(instance)) {
+				if (inPeriod(export.getJobParameters().getLocalDate(EXPORT_NIGHT), from, to)) {
+					entries.add(exportEntry(export));
+				}
+			}
+		}
+		entries.sort(Comparator.comparingLong(HistoryEntry::executionId));
 		return entries;
+	}
+
+	private static boolean inPeriod(LocalDate night, LocalDate from, LocalDate to) {
+		return (from == null || !night.isBefore(from)) && (to == null || !night.isAfter(to));
+	}
+
+	// named here rather than imported: the export feature depends on the history, not the other way round
+	private static final String EXPORT_JOB = "exportJob";
+
+	private static final String EXPORT_NIGHT = "export.night";
+
+	private HistoryEntry exportEntry(JobExecution export) {
+		ExecutionContext facts = export.getExecutionContext();
+		Object source = facts.get("export.source-execution");
+		return new HistoryEntry(export.getJobParameters().getLocalDate(EXPORT_NIGHT), export.getId(),
+				"export" + (source == null ? "" : " (payload of execution " + source + ")"), instant(export.getStartTime()),
+				instant(export.getEndTime()), export.getStatus().name(), export.getExitStatus().getExitCode(), null,
+				null, null, null, "", text(facts, NightFacts.PAYLOAD_SHA256), "", "", "");
+	}
+
+	private static java.time.Instant instant(java.time.LocalDateTime time) {
+		return time == null ? null : time.atZone(ZoneId.systemDefault()).toInstant();
 	}
 
 	/** Every execution of {@code phoneHomeJob}, oldest first. */
@@ -96,8 +128,7 @@ public class NightHistory {
 	private HistoryEntry entry(JobExecution execution) {
 		ExecutionContext facts = execution.getExecutionContext();
 		return new HistoryEntry(night(execution), execution.getId(), modeLabel(execution),
-				execution.getStartTime() == null ? null : execution.getStartTime().atZone(ZoneId.systemDefault()).toInstant(),
-				execution.getEndTime() == null ? null : execution.getEndTime().atZone(ZoneId.systemDefault()).toInstant(),
+				instant(execution.getStartTime()), instant(execution.getEndTime()),
 				execution.getStatus().name(), execution.getExitStatus().getExitCode(),
 				count(facts, "companies"), count(facts, "teams"), count(facts, "users"), count(facts, "codeReviews"),
 				facts.containsKey(NightFacts.EMAILS_INCLUDED)

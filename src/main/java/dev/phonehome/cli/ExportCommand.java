@@ -1,0 +1,85 @@
+package dev.phonehome.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.concurrent.Callable;
+
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.parameters.JobParametersBuilder;
+import org.springframework.batch.core.launch.JobOperator;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.context.annotation.Scope;
+import org.springframework.stereotype.Component;
+
+import dev.phonehome.export.ExportJobConfiguration;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code phonehome export}: a night's request body, for an air-gapped installation to upload by hand. */
+@Component
+@Scope("prototype")
+@Command(name = "export", mixinStandardHelpOptions = true,
+		description = { "Writes the night's request body exactly as it would be POSTed to {phoneHomeUrl}/phone-home",
+				"(a JSON array holding the night's archived payload), for upload by hand. Recorded in the history." },
+		footerHeading = "%nExit codes:%n", footer = "${sys:phonehome.exit-codes}")
+class ExportCommand implements Callable<Integer> {
+
+	@Spec
+	CommandSpec spec;
+
+	@Mixin
+	HomeOption home;
+
+	@Option(names = "--date", paramLabel = "YYYY-MM-DD", required = true, description = "the night to export")
+	LocalDate date;
+
+	@Option(names = "--out", paramLabel = "FILE", required = true, description = "where to write the body")
+	Path out;
+
+	private final JobOperator jobOperator;
+
+	private final Job exportJob;
+
+	private final Clock clock;
+
+	ExportCommand(JobOperator jobOperator, @Qualifier(ExportJobConfiguration.JOB_NAME) Job exportJob, Clock clock) {
+		this.jobOperator = jobOperator;
+		this.exportJob = exportJob;
+		this.clock = clock;
+	}
+
+	@Override
+	public Integer call() throws Exception {
+		PrintWriter err = spec.commandLine().getErr();
+		JobExecution execution = jobOperator.start(exportJob, new JobParametersBuilder()
+			.addLocalDate(ExportJobConfiguration.NIGHT, date, true)
+			.addLong(ExportJobConfiguration.REQUESTED_AT, clock.millis(), true)
+			.addString(ExportJobConfiguration.OUT, out.toAbsolutePath().toString(), false)
+			.toJobParameters());
+		if (execution.getStatus() != BatchStatus.COMPLETED) {
+			err.println("phonehome: export of night " + date + " failed:");
+			JobFailures.describe(execution).forEach(line -> err.println("  " + line));
+			return execution.getAllFailureExceptions()
+				.stream()
+				.anyMatch(e -> e instanceof ExportJobConfiguration.NothingToExportException) ? ExitCode.USAGE.code()
+						: ExitCode.JOB_FAILED.code();
+		}
+		var facts = execution.getExecutionContext();
+		spec.commandLine().getOut().println("phonehome: night " + date + " exported (execution " + execution.getId()
+				+ ", payload of execution " + facts.get(ExportJobConfiguration.SOURCE_EXECUTION) + ")\n  body          "
+				+ facts.getString(ExportJobConfiguration.BODY_PATH) + "\n  body sha256   "
+				+ facts.getString(ExportJobConfiguration.BODY_SHA256) + "\n  payload       sha256 "
+				+ facts.getString(dev.phonehome.job.NightFacts.PAYLOAD_SHA256)
+				+ "\nUpload it with: curl -X POST -H 'Content-Type: application/json' -H 'X-CS-Phone-Home-Key: <key>' "
+				+ "--data-binary @" + out + " <phoneHomeUrl>/phone-home");
+		return ExitCode.OK.code();
+	}
+
+}
