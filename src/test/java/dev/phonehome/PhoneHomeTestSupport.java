@@ -6,6 +6,8 @@ import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Comparator;
 import java.util.stream.Stream;
 
@@ -64,9 +66,24 @@ public abstract class PhoneHomeTestSupport {
 		return new CliResult(exitCode, out.toString(), err.toString());
 	}
 
-	/** The services config of a demo variant ("free" or "paid"). */
+	/**
+	 * The services config of a demo variant ("free" or "paid"), copied with its container-versions into a private
+	 * folder (mode 600, as an operator keeps it: phonehome refuses a config with a key that others can read).
+	 */
 	protected static String demoConfig(String variant) {
-		return DEMO.resolve(variant).resolve("codestream-services-config.json").toString();
+		try {
+			Path folder = HOME.resolve("config-" + variant);
+			Files.createDirectories(folder);
+			for (String name : new String[] { "codestream-services-config.json", "container-versions" }) {
+				Path copy = folder.resolve(name);
+				Files.copy(DEMO.resolve(variant).resolve(name), copy, StandardCopyOption.REPLACE_EXISTING);
+				Files.setPosixFilePermissions(copy, PosixFilePermissions.fromString("rw-------"));
+			}
+			return folder.resolve("codestream-services-config.json").toString();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
 	}
 
 	protected static String demoDump(String variant) {

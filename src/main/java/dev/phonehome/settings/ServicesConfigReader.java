@@ -29,7 +29,16 @@ public final class ServicesConfigReader {
 	private ServicesConfigReader() {
 	}
 
+	/** The environment variables that may hold the key instead of the config (checked first). */
+	public static final String KEY_VARIABLE = "PHONEHOME_KEY";
+
+	public static final String KEY_FILE_VARIABLE = "PHONEHOME_KEY_FILE";
+
 	public static ServicesConfig read(Path file) {
+		return read(file, System.getenv());
+	}
+
+	public static ServicesConfig read(Path file, java.util.Map<String, String> environment) {
 		byte[] bytes = readBytes(file);
 		List<String> warnings = new ArrayList<>();
 		JsonNode root;
@@ -51,8 +60,12 @@ public final class ServicesConfigReader {
 					+ "identified without it. Set it to the installation's id (the UUID the installer wrote, "
 					+ "also in ~/.codestream/.UUID).");
 		}
+		PhoneHomeKey key = phoneHomeKey(config, environment);
+		if (key != null && key.source().endsWith(".telemetry")) {
+			SecretFiles.refuseIfReadableByOthers(file, "the services config");
+		}
 		return new ServicesConfig(file, installationId, config.bool("apiServer.disablePhoneHome"),
-				config.string("apiServer.phoneHomeUrl"), phoneHomeKey(config), !config.bool("email.suppressEmails"),
+				config.string("apiServer.phoneHomeUrl"), key, !config.bool("email.suppressEmails"),
 				slackInteractiveComponents(config), eventTelemetry(config), warnings);
 	}
 
@@ -96,7 +109,27 @@ public final class ServicesConfigReader {
 				: file + ":" + location.getLineNr() + ":" + location.getColumnNr();
 	}
 
-	private static PhoneHomeKey phoneHomeKey(ConfigNode config) {
+	/**
+	 * The key: from {@code PHONEHOME_KEY}, else the file named by {@code PHONEHOME_KEY_FILE}, else the config's
+	 * {@code universalSecrets.telemetry}, else its older home {@code sharedSecrets.telemetry}.
+	 */
+	private static PhoneHomeKey phoneHomeKey(ConfigNode config, java.util.Map<String, String> environment) {
+		String fromVariable = environment.get(KEY_VARIABLE);
+		if (fromVariable != null && !fromVariable.isBlank()) {
+			return new PhoneHomeKey("environment " + KEY_VARIABLE, fromVariable.strip());
+		}
+		String keyFile = environment.get(KEY_FILE_VARIABLE);
+		if (keyFile != null && !keyFile.isBlank()) {
+			Path path = Path.of(keyFile);
+			SecretFiles.refuseIfReadableByOthers(path, "the key file (" + KEY_FILE_VARIABLE + ")");
+			try {
+				return new PhoneHomeKey("key file " + path, Files.readString(path).strip());
+			}
+			catch (IOException ex) {
+				throw new ConfigException(path + ": cannot read the key file named by " + KEY_FILE_VARIABLE + ": "
+						+ ex.getMessage(), ex);
+			}
+		}
 		for (String key : List.of("universalSecrets.telemetry", "sharedSecrets.telemetry")) {
 			String value = config.string(key);
 			if (value != null && !value.isEmpty()) {

@@ -107,6 +107,7 @@ class RunCommandTests extends PhoneHomeTestSupport {
 		Path config = folder.resolve("codestream-services-config.json");
 		Files.writeString(config, Files.readString(Path.of(demoConfig("paid")))
 			.replace("\"disablePhoneHome\": false", "\"disablePhoneHome\": true"));
+		Files.setPosixFilePermissions(config, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
 
 		// when
 		CliResult run = cli("run", "--date", "2026-11-20", "--config", config.toString());

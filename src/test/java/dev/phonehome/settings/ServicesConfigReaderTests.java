@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -141,9 +143,41 @@ class ServicesConfigReaderTests {
 		assertThat(InstallationVersion.read(versions)).isEqualTo("NA");
 	}
 
+	@Test
+	void configWithAKeyReadableByOthersShouldBeRefused() throws IOException {
+		Path file = write("{\"sharedGeneral\": {\"installationId\": \"abc\"}, \"universalSecrets\": {\"telemetry\": \"s3cr3t\"}}");
+		Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
+
+		assertThatThrownBy(() -> ServicesConfigReader.read(file, Map.of())).isInstanceOf(ConfigException.class)
+			.hasMessageContaining("readable by every user")
+			.hasMessageContaining("chmod o-rwx " + file)
+			.hasMessageNotContaining("s3cr3t");
+	}
+
+	@Test
+	void keyFromTheEnvironmentShouldWinAndAKeyFileMustBePrivate() throws IOException {
+		Path file = write("{\"sharedGeneral\": {\"installationId\": \"abc\"}, \"universalSecrets\": {\"telemetry\": \"cfg\"}}");
+		Path keyFile = folder.resolve("key");
+		Files.writeString(keyFile, "from-file\n");
+		Files.setPosixFilePermissions(keyFile, PosixFilePermissions.fromString("rw-------"));
+
+		assertThat(ServicesConfigReader.read(file, Map.of("PHONEHOME_KEY", "from-env")).phoneHomeKey().reveal())
+			.isEqualTo("from-env");
+		PhoneHomeKey fromFile = ServicesConfigReader.read(file, Map.of("PHONEHOME_KEY_FILE", keyFile.toString()))
+			.phoneHomeKey();
+		assertThat(fromFile.reveal()).isEqualTo("from-file");
+		assertThat(fromFile.source()).isEqualTo("key file " + keyFile);
+
+		Files.setPosixFilePermissions(keyFile, PosixFilePermissions.fromString("rw-r--r--"));
+		assertThatThrownBy(() -> ServicesConfigReader.read(file, Map.of("PHONEHOME_KEY_FILE", keyFile.toString())))
+			.isInstanceOf(ConfigException.class)
+			.hasMessageContaining("the key file (PHONEHOME_KEY_FILE) is readable by every user");
+	}
+
 	private Path write(String json) throws IOException {
 		Path file = folder.resolve("codestream-services-config.json");
 		Files.writeString(file, json);
+		Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
 		return file;
 	}
 
