@@ -67,6 +67,45 @@ class MongoSourceFunctionalTests extends PhoneHomeTestSupport {
 	}
 
 	@Test
+	void edgeCasesShouldGiveTheSamePayloadBytesAsTheEmbeddedStore(@TempDir Path folder) throws Exception {
+		// given: the same dump imported into the embedded store, and loaded into MongoDB
+		Path dump = EdgeCaseDump.writeTo(folder.resolve("dump"));
+		byte[] expected = EmbeddedStoreRun.payload(dump, folder.resolve("embedded-home"), demoConfig("free"),
+				"2026-11-20");
+		InProcessMongo.load(dump);
+
+		// when
+		CliResult run = runNight("free", "2026-11-20", folder.resolve("out"));
+
+		// then: byte for byte what the store gives, and that is what the rules say
+		assertThat(run.exitCode()).as(run.err()).isZero();
+		byte[] payload = Files.readAllBytes(folder.resolve("out").resolve("payload.json"));
+		assertThat(new String(payload)).isEqualTo(new String(expected));
+		JsonNode night = JsonMapper.builder().build().readTree(payload);
+		assertThat(night.get("users").valueStream().map(u -> u.get("id").asString()))
+			.containsExactly("0-user", EdgeCaseDump.U1, EdgeCaseDump.U2, "u-string-admin", "zz-user");
+		assertThat(countsOf(night, EdgeCaseDump.U1)).isEqualTo("admin=true codemarks=1 inReviews=1 reviews=1 replies=1");
+		assertThat(countsOf(night, EdgeCaseDump.U2)).isEqualTo("admin=false codemarks=0 inReviews=0 reviews=1 replies=0");
+		assertThat(countsOf(night, "u-string-admin")).isEqualTo("admin=true codemarks=0 inReviews=1 reviews=0 replies=0");
+		assertThat(countsOf(night, "zz-user")).isEqualTo("admin=false codemarks=0 inReviews=0 reviews=0 replies=1");
+		assertThat(countsOf(night, "0-user")).isEqualTo("admin=false codemarks=1 inReviews=0 reviews=0 replies=0");
+		assertThat(night.get("codeReviews").valueStream().map(r -> r.get("reviewId").asString()))
+			.containsExactly("6d0000000000000000000001", "r-string");
+		assertThat(night.get("integrations").valueStream().map(JsonNode::asString)).containsExactly("github", "slack");
+	}
+
+	private static String countsOf(JsonNode night, String userId) {
+		JsonNode user = night.get("users")
+			.valueStream()
+			.filter(u -> u.get("id").asString().equals(userId))
+			.findFirst()
+			.orElseThrow();
+		return "admin=" + user.get("isAdmin").asBoolean() + " codemarks=" + user.get("codemarks").asLong()
+				+ " inReviews=" + user.get("codemarksInReviews").asLong() + " reviews=" + user.get("reviews").asLong()
+				+ " replies=" + user.get("replies").asLong();
+	}
+
+	@Test
 	void nightWithNoPostsShouldSendEveryUserWithZeroCounts(@TempDir Path out) throws Exception {
 		// given
 		InProcessMongo.load(DEMO.resolve("free"));
