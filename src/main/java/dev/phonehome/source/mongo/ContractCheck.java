@@ -43,12 +43,13 @@ final class ContractCheck {
 		check(mongo, InstallationCollection.POSTS, wrongTypes(List.of("creatorId", "codemarkId", "reviewId",
 				"parentPostId"), List.of("createdAt")), MongoQueries.POSTS, InstallationDocuments::post);
 		// A fractional timestamp has the right type; only the night's posts are counted, so only they are checked.
+		// "x - trunc(x) != 0" rather than "x != trunc(x)": mongo-java-server compares a long with a double as longs.
 		check(mongo, InstallationCollection.POSTS,
 				Filters.and(Filters.gte("createdAt", window.startMillis()), Filters.lt("createdAt", window.endMillis()),
 						BsonDocument.parse("""
-								{$expr: {$ne: [
+								{$expr: {$ne: [0, {$subtract: [
 								    {$convert: {input: '$createdAt', to: 'double', onError: 0, onNull: 0}},
-								    {$trunc: {$convert: {input: '$createdAt', to: 'double', onError: 0, onNull: 0}}}]}}
+								    {$trunc: {$convert: {input: '$createdAt', to: 'double', onError: 0, onNull: 0}}}]}]}}
 								""")),
 				MongoQueries.POSTS, InstallationDocuments::post);
 	}
