@@ -2,10 +2,9 @@ package dev.phonehome.cli;
 
 import java.util.Locale;
 
-import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.Spec;
+import picocli.CommandLine.TypeConversionException;
 
 /**
  * {@code --source URI}: read the installation straight from its MongoDB instead of the embedded store. Like
@@ -14,25 +13,28 @@ import picocli.CommandLine.Spec;
  */
 public class SourceOption {
 
-	@Spec(Spec.Target.MIXEE)
-	CommandSpec spec;
-
-	String uri;
-
-	@Option(names = "--source", paramLabel = "URI",
+	@Option(names = "--source", paramLabel = "URI", converter = MongoUri.class,
 			description = { "read the installation from MongoDB, e.g. mongodb://user:pw@host:27017/codestream",
-					"(default: the embedded store, or phonehome.source.mongodb-uri)" })
-	void setUri(String uri) {
-		if (!isMongoUri(uri)) {
-			throw new ParameterException(spec.commandLine(),
-					"--source takes a MongoDB connection string (mongodb://host:port/database or mongodb+srv://...)");
-		}
-		this.uri = uri;
-	}
+					"(default: phonehome.source.mongodb-uri if set, else the embedded store)" })
+	String uri;
 
 	static boolean isMongoUri(String uri) {
 		String lower = uri.strip().toLowerCase(Locale.ROOT);
 		return lower.startsWith("mongodb://") || lower.startsWith("mongodb+srv://");
+	}
+
+	static class MongoUri implements ITypeConverter<String> {
+
+		@Override
+		public String convert(String value) {
+			if (!isMongoUri(value)) {
+				// never echo the value: it may hold a password
+				throw new TypeConversionException("--source takes a MongoDB connection string "
+						+ "(mongodb://host:port/database or mongodb+srv://...)");
+			}
+			return value;
+		}
+
 	}
 
 }

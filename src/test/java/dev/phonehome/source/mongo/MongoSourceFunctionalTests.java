@@ -156,4 +156,16 @@ class MongoSourceFunctionalTests extends PhoneHomeTestSupport {
 				"Check the database name in the URI");
 	}
 
+	@Test
+	void sourceThatIsNotAMongoUriShouldBeAUsageError(@TempDir Path out) {
+		// when
+		CliResult run = cli("run", "--source", "postgresql://db/codestream", "--date", "2026-11-20", "--dry-run",
+				"--out", out.toString(), "--config", demoConfig("free"));
+
+		// then: refused before anything runs (CliRunner maps picocli's usage errors to 1 today, not USAGE's 2)
+		assertThat(run.exitCode()).as(run.err()).isNotZero();
+		assertThat(run.err()).contains("Invalid value for option '--source': --source takes a MongoDB connection string")
+			.doesNotContain("postgresql://db");
+	}
+
 }
