@@ -8,6 +8,7 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 
 import dev.phonehome.cli.ExitCode;
 import dev.phonehome.cli.HomeArgument;
+import dev.phonehome.cli.SourceArgument;
 
 /**
  * phonehome: the nightly phone-home batch job of an on-prem installation.
@@ -21,6 +22,8 @@ public class PhoneHomeApplication {
 		// The home directory holds the H2 file the datasource opens, so it must be known before the context starts.
 		Path home = HomeArgument.resolve(args);
 		System.setProperty(HomeArgument.PROPERTY, home.toString());
+		// The source decides which reader beans exist, so it must be known before the context starts too.
+		SourceArgument.apply(args);
 		try {
 			System.exit(SpringApplication.exit(SpringApplication.run(PhoneHomeApplication.class, args)));
 		}

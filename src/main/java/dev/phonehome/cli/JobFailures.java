@@ -9,6 +9,7 @@ import org.springframework.batch.core.job.JobExecution;
 
 import dev.phonehome.dump.BadInputException;
 import dev.phonehome.installation.BadDocumentException;
+import dev.phonehome.source.SourceUnavailableException;
 
 /** Turns a failed execution's exceptions into lines an operator can act on. */
 final class JobFailures {
@@ -26,6 +27,18 @@ final class JobFailures {
 
 	static boolean isBadData(JobExecution execution) {
 		return execution.getAllFailureExceptions().stream().anyMatch(JobFailures::isBadData);
+	}
+
+	/** The source could not be read as configured (unreachable, refused, missing collection): a config error. */
+	static boolean isSourceUnavailable(JobExecution execution) {
+		return execution.getAllFailureExceptions().stream().anyMatch(failure -> {
+			for (Throwable t = failure; t != null; t = t.getCause()) {
+				if (t instanceof SourceUnavailableException) {
+					return true;
+				}
+			}
+			return false;
+		});
 	}
 
 	private static boolean isBadData(Throwable failure) {

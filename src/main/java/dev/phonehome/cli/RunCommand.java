@@ -51,6 +51,9 @@ class RunCommand implements Callable<Integer> {
 	@Mixin
 	HomeOption home;
 
+	@Mixin
+	SourceOption source;
+
 	@Option(names = "--date", paramLabel = "YYYY-MM-DD",
 			description = "the night (a UTC day) to run; default: yesterday in UTC")
 	LocalDate date;
@@ -166,6 +169,9 @@ class RunCommand implements Callable<Integer> {
 			JobFailures.describe(execution).forEach(line -> err.println("  " + line));
 			if (JobFailures.isBadData(execution)) {
 				return ExitCode.BAD_DATA.code();
+			}
+			if (JobFailures.isSourceUnavailable(execution)) {
+				return ExitCode.CONFIG.code();
 			}
 			err.println("Nothing was sent. Fix the cause, then run the same command again: the night resumes "
 					+ "where it stopped.");

@@ -9,6 +9,7 @@ import org.springframework.batch.infrastructure.item.ItemStreamReader;
 import org.springframework.batch.infrastructure.item.database.builder.JdbcCursorItemReaderBuilder;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.ArgumentPreparedStatementSetter;
 import org.springframework.jdbc.core.DataClassRowMapper;
@@ -20,6 +21,7 @@ import dev.phonehome.source.Company;
 import dev.phonehome.source.InstallationSource;
 import dev.phonehome.source.NightContext;
 import dev.phonehome.source.NightWindow;
+import dev.phonehome.source.SourceSelection;
 import dev.phonehome.source.Team;
 import dev.phonehome.source.User;
 
@@ -29,6 +31,7 @@ import dev.phonehome.source.User;
  * are aggregated by the database in the users query.
  */
 @Configuration(proxyBeanMethods = false)
+@Conditional(SourceSelection.EmbeddedStore.class)
 public class JdbcSourceConfiguration {
 
 	@Bean

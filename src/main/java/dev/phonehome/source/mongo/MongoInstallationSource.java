@@ -1,0 +1,71 @@
+package dev.phonehome.source.mongo;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+
+import org.bson.BsonDocument;
+
+import com.mongodb.MongoException;
+import com.mongodb.client.MongoCursor;
+
+import dev.phonehome.installation.InstallationCollection;
+import dev.phonehome.installation.InstallationDocuments;
+import dev.phonehome.source.CompanyPlan;
+import dev.phonehome.source.InstallationSource;
+
+/** The whole-installation questions, asked of MongoDB: companies' plans and the integrations in use. */
+class MongoInstallationSource implements InstallationSource {
+
+	private final MongoInstallation mongo;
+
+	private final int batchSize;
+
+	MongoInstallationSource(MongoInstallation mongo, int batchSize) {
+		this.mongo = mongo;
+		this.batchSize = batchSize;
+	}
+
+	@Override
+	public List<CompanyPlan> companyPlans() {
+		mongo.requireCollections(InstallationCollection.values());
+		ContractCheck.ids(mongo, InstallationCollection.COMPANIES, InstallationDocuments::company);
+		List<CompanyPlan> plans = new ArrayList<>();
+		try (IdOrderedCursor companies = new IdOrderedCursor(mongo.collection(InstallationCollection.COMPANIES),
+				new BsonDocument(), MongoQueries.COMPANY_PLANS, batchSize)) {
+			companies.forEachRemaining(raw -> plans.add(PayloadItems.companyPlan(InstallationDocuments.company(raw))));
+		}
+		catch (MongoException ex) {
+			throw mongo.unavailable(ex);
+		}
+		return plans;
+	}
+
+	/**
+	 * Every user's {@code providerInfo} goes through {@code ProviderTokens} (the import's rule) in cursor batches;
+	 * only provider names are kept, never a token.
+	 */
+	@Override
+	public List<String> integrations() {
+		mongo.requireCollections(InstallationCollection.USERS);
+		Set<String> providers = new TreeSet<>();
+		try (MongoCursor<BsonDocument> users = mongo.collection(InstallationCollection.USERS)
+			.find()
+			.projection(MongoQueries.USER_PROVIDERS)
+			.batchSize(batchSize)
+			.iterator()) {
+			users.forEachRemaining(raw -> providers.addAll(InstallationDocuments.user(raw).providersWithToken()));
+		}
+		catch (MongoException ex) {
+			throw mongo.unavailable(ex);
+		}
+		return new ArrayList<>(providers);
+	}
+
+	@Override
+	public String describe() {
+		return mongo.describe();
+	}
+
+}
