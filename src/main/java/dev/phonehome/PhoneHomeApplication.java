@@ -24,6 +24,7 @@ public class PhoneHomeApplication {
 		System.setProperty(HomeArgument.PROPERTY, home.toString());
 		// The source decides which reader beans exist, so it must be known before the context starts too.
 		SourceArgument.apply(args);
+		HomeArgument.applyLogFormat(args);
 		try {
 			System.exit(SpringApplication.exit(SpringApplication.run(PhoneHomeApplication.class, args)));
 		}

@@ -15,6 +15,20 @@ public final class HomeArgument {
 	private HomeArgument() {
 	}
 
+	/**
+	 * {@code --log-format json|text}: logging starts before picocli parses anything, so it is applied here, as a
+	 * system property the logging configuration reads.
+	 */
+	public static void applyLogFormat(String[] args) {
+		for (int i = 0; i < args.length; i++) {
+			String value = args[i].equals("--log-format") && i + 1 < args.length ? args[i + 1]
+					: args[i].startsWith("--log-format=") ? args[i].substring("--log-format=".length()) : null;
+			if (value != null) {
+				System.setProperty("phonehome.log-format", value.equals("json") ? "json" : "text");
+			}
+		}
+	}
+
 	public static Path resolve(String[] args) {
 		String home = System.getProperty(PROPERTY, DEFAULT);
 		for (int i = 0; i < args.length; i++) {

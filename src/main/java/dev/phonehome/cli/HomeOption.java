@@ -12,4 +12,9 @@ public class HomeOption {
 			description = "home directory: embedded store, archive of nights, work area (default: ${DEFAULT-VALUE})")
 	String home;
 
+	// read before start-up by HomeArgument.applyLogFormat; declared here so every command documents and accepts it
+	@Option(names = "--log-format", paramLabel = "FORMAT", defaultValue = "text",
+			description = "log lines on stderr as text (default) or json (one ECS object per line)")
+	String logFormat;
+
 }

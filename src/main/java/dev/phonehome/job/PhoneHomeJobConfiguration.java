@@ -32,6 +32,9 @@ import dev.phonehome.source.InstallationSource;
 import dev.phonehome.source.NightContext;
 import dev.phonehome.source.Team;
 import dev.phonehome.source.User;
+import dev.phonehome.installation.InstallationCollection;
+import dev.phonehome.progress.ProgressProperties;
+import dev.phonehome.progress.StepProgressListener;
 import dev.phonehome.verify.ChainLinkListener;
 
 /**
@@ -114,44 +117,54 @@ public class PhoneHomeJobConfiguration {
 
 	@Bean
 	Step collectCompaniesStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-			PhoneHomeProperties properties, ItemStreamReader<Company> companiesReader,
-			ItemStreamWriter<Company> companiesWriter) {
+			PhoneHomeProperties properties, ProgressProperties progress, InstallationSource installationSource,
+			ItemStreamReader<Company> companiesReader, ItemStreamWriter<Company> companiesWriter) {
 		return new StepBuilder("collectCompaniesStep", jobRepository).<Company, Company>chunk(properties.chunkSize())
 			.transactionManager(transactionManager)
 			.reader(companiesReader)
 			.writer(companiesWriter)
+			.listener(new StepProgressListener(progress,
+					() -> installationSource.expectedCount(InstallationCollection.COMPANIES)))
 			.build();
 	}
 
 	@Bean
 	Step collectTeamsStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-			PhoneHomeProperties properties, ItemStreamReader<Team> teamsReader, ItemStreamWriter<Team> teamsWriter) {
+			PhoneHomeProperties properties, ProgressProperties progress, InstallationSource installationSource,
+			ItemStreamReader<Team> teamsReader, ItemStreamWriter<Team> teamsWriter) {
 		return new StepBuilder("collectTeamsStep", jobRepository).<Team, Team>chunk(properties.chunkSize())
 			.transactionManager(transactionManager)
 			.reader(teamsReader)
 			.writer(teamsWriter)
+			.listener(new StepProgressListener(progress,
+					() -> installationSource.expectedCount(InstallationCollection.TEAMS)))
 			.build();
 	}
 
 	@Bean
 	Step collectUsersStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-			PhoneHomeProperties properties, ItemStreamReader<User> usersReader, ItemStreamWriter<User> usersWriter) {
+			PhoneHomeProperties properties, ProgressProperties progress, InstallationSource installationSource,
+			ItemStreamReader<User> usersReader, ItemStreamWriter<User> usersWriter) {
 		return new StepBuilder("collectUsersStep", jobRepository).<User, User>chunk(properties.chunkSize())
 			.transactionManager(transactionManager)
 			.reader(usersReader)
 			.writer(usersWriter)
+			.listener(new StepProgressListener(progress,
+					() -> installationSource.expectedCount(InstallationCollection.USERS)))
 			.build();
 	}
 
 	@Bean
 	Step collectCodeReviewsStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-			PhoneHomeProperties properties, ItemStreamReader<CodeReview> codeReviewsReader,
-			ItemStreamWriter<CodeReview> codeReviewsWriter) {
+			PhoneHomeProperties properties, ProgressProperties progress,
+			ItemStreamReader<CodeReview> codeReviewsReader, ItemStreamWriter<CodeReview> codeReviewsWriter) {
 		return new StepBuilder("collectCodeReviewsStep", jobRepository)
 			.<CodeReview, CodeReview>chunk(properties.chunkSize())
 			.transactionManager(transactionManager)
 			.reader(codeReviewsReader)
 			.writer(codeReviewsWriter)
+			// the night's reviews are a filtered subset: no cheap total, so rate without ETA
+			.listener(new StepProgressListener(progress, java.util.OptionalLong::empty))
 			.build();
 	}
 

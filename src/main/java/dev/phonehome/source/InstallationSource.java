@@ -1,6 +1,9 @@
 package dev.phonehome.source;
 
 import java.util.List;
+import java.util.OptionalLong;
+
+import dev.phonehome.installation.InstallationCollection;
 
 /**
  * The small, whole-installation questions the job asks of whichever source is active (embedded store or
@@ -17,5 +20,10 @@ public interface InstallationSource {
 
 	/** What the source is, for the audit and the logs (never with a password). */
 	String describe();
+
+	/** How many documents a collection holds, when the source can tell cheaply: for progress and ETA only. */
+	default OptionalLong expectedCount(InstallationCollection collection) {
+		return OptionalLong.empty();
+	}
 
 }

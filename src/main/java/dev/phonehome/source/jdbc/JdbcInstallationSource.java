@@ -1,6 +1,9 @@
 package dev.phonehome.source.jdbc;
 
 import java.util.List;
+import java.util.OptionalLong;
+
+import dev.phonehome.installation.InstallationCollection;
 
 import org.springframework.jdbc.core.DataClassRowMapper;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -24,6 +27,12 @@ class JdbcInstallationSource implements InstallationSource {
 	@Override
 	public List<String> integrations() {
 		return jdbc.queryForList(StoreQueries.INTEGRATIONS, String.class);
+	}
+
+	@Override
+	public OptionalLong expectedCount(InstallationCollection collection) {
+		Long count = jdbc.queryForObject("SELECT COUNT(*) FROM " + collection.collectionName(), Long.class);
+		return count == null ? OptionalLong.empty() : OptionalLong.of(count);
 	}
 
 	@Override

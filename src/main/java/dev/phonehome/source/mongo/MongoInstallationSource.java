@@ -2,6 +2,7 @@ package dev.phonehome.source.mongo;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -61,6 +62,16 @@ class MongoInstallationSource implements InstallationSource {
 			throw mongo.unavailable(ex);
 		}
 		return new ArrayList<>(providers);
+	}
+
+	@Override
+	public OptionalLong expectedCount(InstallationCollection collection) {
+		try {
+			return OptionalLong.of(mongo.collection(collection).estimatedDocumentCount());
+		}
+		catch (MongoException ex) {
+			return OptionalLong.empty(); // only a progress estimate: the read itself reports the failure
+		}
 	}
 
 	@Override
