@@ -73,7 +73,8 @@ final class AuditNarrative {
 		boolean paid = input.flag(NightFacts.PAID);
 		row(rows, "Installation plan", paid ? "paid (at least one company is on a paid or unknown plan)"
 				: "free or trial (no company is on a paid plan: BUSINESS, ENTERPRISE)", false);
-		row(rows, "Companies by plan", orNone(input.fact(NightFacts.PLAN_COUNTS)), false);
+		row(rows, "Companies by plan", orNone(input.fact(NightFacts.PLAN_COUNTS).replace("none=", "no plan=")),
+				false);
 		row(rows, "Companies that decided it", decidingCompanies(), true);
 		row(rows, "Unknown plan values", input.fact(NightFacts.UNKNOWN_PLANS).isEmpty() ? "none"
 				: input.fact(NightFacts.UNKNOWN_PLANS) + " (treated as paid: when in doubt, no emails leave)", false);
