@@ -27,6 +27,7 @@ record RunSummary(List<String> lines, boolean skipped) {
 		boolean skipped = NightFacts.flag(facts, NightFacts.SKIPPED);
 		if (skipped) {
 			lines.add(row("skipped", facts.getString(NightFacts.SKIP_REASON)));
+			auditLines(facts, lines);
 			return new RunSummary(lines, true);
 		}
 		for (PayloadSection section : PayloadSection.values()) {
@@ -41,6 +42,7 @@ record RunSummary(List<String> lines, boolean skipped) {
 		lines.add(row("payload", "sha256 " + facts.getString(NightFacts.PAYLOAD_SHA256) + ", "
 				+ facts.getLong(NightFacts.PAYLOAD_SIZE) + " bytes"));
 		lines.add(row("artefacts", facts.getString(NightFacts.PAYLOAD_PATH)));
+		auditLines(facts, lines);
 		if (mode == RunMode.RERUN) {
 			lines.add(row("rerun", "rerun " + facts.getLong(NightFacts.RERUN_NUMBER) + " of "
 					+ facts.getString(NightFacts.NIGHT) + "; the night's run before it sent sha256 "
@@ -50,6 +52,11 @@ record RunSummary(List<String> lines, boolean skipped) {
 			lines.add(row("note", "dry run: archived only; it does not count as the night's run and is never sent"));
 		}
 		return new RunSummary(lines, false);
+	}
+
+	private static void auditLines(ExecutionContext facts, List<String> lines) {
+		lines.add(row("audit.pdf", facts.getString(NightFacts.AUDIT_PDF_PATH, "(not written)")));
+		lines.add(row("audit.csv", facts.getString(NightFacts.AUDIT_CSV_PATH, "(not written)")));
 	}
 
 	private static String row(String label, String value) {

@@ -1,5 +1,6 @@
 package dev.phonehome.job;
 
+import java.time.Clock;
 import java.util.function.Function;
 
 import org.springframework.batch.core.ExitStatus;
@@ -23,6 +24,8 @@ import org.springframework.core.io.FileSystemResource;
 import org.springframework.transaction.PlatformTransactionManager;
 
 import dev.phonehome.PhoneHomeProperties;
+import dev.phonehome.audit.AuditWriter;
+import dev.phonehome.audit.WriteAuditTasklet;
 import dev.phonehome.payload.PayloadContract;
 import dev.phonehome.payload.PayloadJson;
 import dev.phonehome.payload.PayloadSection;
@@ -41,10 +44,10 @@ import dev.phonehome.verify.ChainLinkListener;
  * {@code phoneHomeJob}: one night's phone-home payload, computed in chunks and archived.
  *
  * <pre>
- * decideNightStep --SKIPPED--> end (a paid installation switched the phone home off)
+ * decideNightStep --SKIPPED--> auditStep (a paid installation switched the phone home off; the audit says why)
  *        |
  *        +--> collectCompaniesStep -> collectTeamsStep -> collectUsersStep -> collectCodeReviewsStep
- *             -> assemblePayloadStep
+ *             -> assemblePayloadStep -> auditStep
  * </pre>
  * The collect steps read their section from the active source ({@code companiesReader}, ...; the job does not
  * know which store is behind them) and stage it as JSON lines; restarting a failed night resumes at the step,
@@ -57,7 +60,8 @@ public class PhoneHomeJobConfiguration {
 
 	@Bean
 	Job phoneHomeJob(JobRepository jobRepository, Step decideNightStep, Step collectCompaniesStep,
-			Step collectTeamsStep, Step collectUsersStep, Step collectCodeReviewsStep, Step assemblePayloadStep) {
+			Step collectTeamsStep, Step collectUsersStep, Step collectCodeReviewsStep, Step assemblePayloadStep,
+			Step auditStep) {
 		// afterJob listeners run in reverse order: the chain link is made last, on the final exit status
 		return new JobBuilder(JOB_NAME, jobRepository).listener(new ChainLinkListener(jobRepository))
 			.listener(skippedNightExitStatus())
@@ -66,7 +70,7 @@ public class PhoneHomeJobConfiguration {
 			.fail()
 			.from(decideNightStep)
 			.on(DecideNightTasklet.SKIPPED)
-			.end()
+			.to(auditStep)
 			.from(decideNightStep)
 			.on("*")
 			.to(collectCompaniesStep)
@@ -74,6 +78,7 @@ public class PhoneHomeJobConfiguration {
 			.next(collectUsersStep)
 			.next(collectCodeReviewsStep)
 			.next(assemblePayloadStep)
+			.next(auditStep)
 			.end()
 			.build();
 	}
@@ -215,6 +220,21 @@ public class PhoneHomeJobConfiguration {
 			InstallationSource installationSource, NightWorkspace workspace, PayloadContract payloadContract) {
 		return new StepBuilder("assemblePayloadStep", jobRepository)
 			.tasklet(new AssemblePayloadTasklet(installationSource, workspace, payloadContract), transactionManager)
+			.build();
+	}
+
+	// step 7: the audit of what was sent (or, for a skipped night, of why nothing was)
+
+	@Bean
+	AuditWriter auditWriter() {
+		return new AuditWriter();
+	}
+
+	@Bean
+	Step auditStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+			AuditWriter auditWriter, NightWorkspace workspace, Clock clock) {
+		return new StepBuilder("auditStep", jobRepository)
+			.tasklet(new WriteAuditTasklet(auditWriter, workspace, jobRepository, clock), transactionManager)
 			.build();
 	}
 

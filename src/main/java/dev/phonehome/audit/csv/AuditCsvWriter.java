@@ -1,0 +1,133 @@
+package dev.phonehome.audit.csv;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.Set;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.apache.commons.csv.QuoteMode;
+
+import dev.phonehome.audit.AuditInput;
+import dev.phonehome.audit.DeliveryStatus;
+import dev.phonehome.audit.EmailStatus;
+import dev.phonehome.audit.PayloadCursor;
+import dev.phonehome.audit.PayloadTally;
+import dev.phonehome.audit.Timestamps;
+import dev.phonehome.job.NightFacts;
+import dev.phonehome.payload.PayloadSection;
+
+/**
+ * Writes {@code audit.csv} (RFC 4180, UTF-8, CRLF, header row): one row per item sent, straight from the archived
+ * payload as it streams past, and tallies the payload for the PDF on the way.
+ */
+public final class AuditCsvWriter {
+
+	/**
+	 * Every non-null value is quoted, so a JSON {@code null} (an empty, unquoted field) is told apart from an
+	 * empty string ({@code ""}).
+	 */
+	public static final CSVFormat FORMAT = CSVFormat.DEFAULT.builder()
+		.setHeader(AuditColumn.class)
+		.setQuoteMode(QuoteMode.ALL_NON_NULL)
+		.get();
+
+	private AuditCsvWriter() {
+	}
+
+	/** Writes the CSV of {@code input} to {@code out} (left open) and returns the payload's tally. */
+	public static PayloadTally write(AuditInput input, OutputStream out) throws IOException {
+		PayloadTally tally = new PayloadTally(input.windowStart(), input.windowEnd(), decidingCompanies(input));
+		Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+		CSVPrinter printer = FORMAT.print(writer);
+		printer.printRecord(auditRow(input));
+		if (input.payload() != null) {
+			try (PayloadCursor cursor = PayloadCursor.open(input.payload())) {
+				Map<String, Object> header = cursor.header();
+				tally.header(header);
+				printer.printRecord(installationRow(header));
+				for (Object integration : (Iterable<?>) header.getOrDefault("integrations", java.util.List.of())) {
+					Object[] row = row("integration");
+					row[AuditColumn.integration.ordinal()] = integration;
+					printer.printRecord(row);
+				}
+				for (PayloadSection section; (section = cursor.section()) != null;) {
+					for (Map<String, Object> item; (item = cursor.nextItem()) != null;) {
+						tally.add(section, item);
+						printer.printRecord(itemRow(section, item));
+					}
+				}
+			}
+		}
+		printer.flush();
+		return tally;
+	}
+
+	private static Object[] auditRow(AuditInput input) {
+		Object[] row = row("audit");
+		put(row, AuditColumn.night, input.fact(NightFacts.NIGHT));
+		put(row, AuditColumn.windowStart, input.windowStart());
+		put(row, AuditColumn.windowStartUtc, Timestamps.iso(input.windowStart()));
+		put(row, AuditColumn.windowEnd, input.windowEnd());
+		put(row, AuditColumn.windowEndUtc, Timestamps.iso(input.windowEnd()));
+		put(row, AuditColumn.executionId, input.executionId());
+		put(row, AuditColumn.runMode, input.modeLabel());
+		put(row, AuditColumn.deliveryStatus, DeliveryStatus.describe(input));
+		if (input.payload() != null) {
+			put(row, AuditColumn.payloadSha256, input.fact(NightFacts.PAYLOAD_SHA256));
+			put(row, AuditColumn.payloadSize, input.fact(NightFacts.PAYLOAD_SIZE));
+		}
+		put(row, AuditColumn.installationId, input.fact(NightFacts.INSTALLATION_ID));
+		put(row, AuditColumn.installationVersion, input.fact(NightFacts.INSTALLATION_VERSION));
+		put(row, AuditColumn.note, input.skipped() ? "nothing was sent: " + input.fact(NightFacts.SKIP_REASON)
+				: input.fact(NightFacts.EMAILS_REASON));
+		return row;
+	}
+
+	private static Object[] installationRow(Map<String, Object> header) {
+		Object[] row = row("installation");
+		header.forEach((field, value) -> {
+			if (!field.equals("integrations")) {
+				fieldValue(row, field, value);
+			}
+		});
+		return row;
+	}
+
+	private static Object[] itemRow(PayloadSection section, Map<String, Object> item) {
+		Object[] row = row(section.itemDefinition());
+		item.forEach((field, value) -> fieldValue(row, field, value));
+		if (section == PayloadSection.USERS) {
+			put(row, AuditColumn.emailStatus, EmailStatus.of(item).name());
+		}
+		return row;
+	}
+
+	private static void fieldValue(Object[] row, String field, Object value) {
+		put(row, AuditColumn.ofField(field), value);
+		if (Timestamps.FIELDS.contains(field)) {
+			put(row, AuditColumn.ofField(field + "Utc"), Timestamps.iso(value));
+		}
+	}
+
+	private static Object[] row(String recordType) {
+		Object[] row = new Object[AuditColumn.values().length];
+		row[AuditColumn.recordType.ordinal()] = recordType;
+		return row;
+	}
+
+	private static void put(Object[] row, AuditColumn column, Object value) {
+		row[column.ordinal()] = value;
+	}
+
+	private static Set<String> decidingCompanies(AuditInput input) {
+		String ids = input.fact(NightFacts.DECIDING_COMPANIES);
+		return ids.isEmpty() ? Set.of() : Set.copyOf(Arrays.asList(ids.split(",")));
+	}
+
+}

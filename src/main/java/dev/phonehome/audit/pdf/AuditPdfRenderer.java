@@ -1,0 +1,152 @@
+package dev.phonehome.audit.pdf;
+
+import java.awt.color.ColorSpace;
+import java.awt.color.ICC_Profile;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TimeZone;
+
+import net.sf.jasperreports.engine.JREmptyDataSource;
+import net.sf.jasperreports.engine.JRException;
+import net.sf.jasperreports.engine.JRParameter;
+import net.sf.jasperreports.engine.JasperFillManager;
+import net.sf.jasperreports.engine.JasperPrint;
+import net.sf.jasperreports.engine.data.JRMapCollectionDataSource;
+import net.sf.jasperreports.engine.fill.JRSwapFileVirtualizer;
+import net.sf.jasperreports.engine.util.JRSwapFile;
+import net.sf.jasperreports.export.SimpleExporterInput;
+import net.sf.jasperreports.export.SimpleOutputStreamExporterOutput;
+import net.sf.jasperreports.pdf.JRPdfExporter;
+import net.sf.jasperreports.pdf.SimplePdfExporterConfiguration;
+import net.sf.jasperreports.pdf.type.PdfVersionEnum;
+import net.sf.jasperreports.pdf.type.PdfaConformanceEnum;
+
+import dev.phonehome.audit.AuditInput;
+import dev.phonehome.audit.PayloadTally;
+import dev.phonehome.audit.Timestamps;
+import dev.phonehome.job.NightFacts;
+import dev.phonehome.payload.PayloadSection;
+
+/**
+ * Renders {@code audit.pdf} in three phases, compile (cached, {@link AuditTemplates}), fill, export: a PDF/A-1b
+ * document with DejaVu fonts embedded. Filled pages beyond a few dozen are swapped to a temporary file (a
+ * Jasper virtualizer) and the tables stream from the payload file, so a 100,000-user night fits in bounded memory.
+ */
+public final class AuditPdfRenderer {
+
+	/** Filled pages kept in memory; the rest wait in the swap file. */
+	private static final int PAGES_IN_MEMORY = 40;
+
+	private static final Path SRGB_PROFILE = writeSrgbProfile();
+
+	public void render(AuditInput input, PayloadTally tally, Instant generatedAt, OutputStream out) {
+		List<SectionDataSource> tables = new ArrayList<>();
+		JRSwapFileVirtualizer virtualizer = new JRSwapFileVirtualizer(PAGES_IN_MEMORY,
+				new JRSwapFile(System.getProperty("java.io.tmpdir"), 8192, 64), true);
+		try {
+			Map<String, Object> parameters = parameters(input, tally, generatedAt, tables);
+			parameters.put(JRParameter.REPORT_VIRTUALIZER, virtualizer);
+			JasperPrint print = fill(parameters);
+			export(print, input, out);
+		}
+		finally {
+			tables.forEach(SectionDataSource::close);
+			virtualizer.cleanup();
+		}
+	}
+
+	private static JasperPrint fill(Map<String, Object> parameters) {
+		try {
+			return JasperFillManager.fillReport(AuditTemplates.get(AuditTemplates.MASTER), parameters,
+					new JREmptyDataSource(1));
+		}
+		catch (JRException ex) {
+			throw new IllegalStateException("cannot fill the audit: " + ex.getMessage(), ex);
+		}
+	}
+
+	private static void export(JasperPrint print, AuditInput input, OutputStream out) {
+		JRPdfExporter exporter = new JRPdfExporter();
+		exporter.setExporterInput(new SimpleExporterInput(print));
+		exporter.setExporterOutput(new SimpleOutputStreamExporterOutput(out));
+		SimplePdfExporterConfiguration configuration = new SimplePdfExporterConfiguration();
+		configuration.setPdfaConformance(PdfaConformanceEnum.PDFA_1B);
+		configuration.setPdfVersion(PdfVersionEnum.VERSION_1_4);
+		configuration.setIccProfilePath(SRGB_PROFILE.toString());
+		configuration.setEmbedIccProfile(true);
+		configuration.setMetadataTitle("Phone-home audit, night " + input.fact(NightFacts.NIGHT) + ", execution "
+				+ input.executionId());
+		configuration.setMetadataSubject("What the phone home sent for this night, and why");
+		configuration.setMetadataCreator("phonehome");
+		exporter.setConfiguration(configuration);
+		try {
+			exporter.exportReport();
+		}
+		catch (JRException ex) {
+			throw new IllegalStateException("cannot export the audit PDF: " + ex.getMessage(), ex);
+		}
+	}
+
+	private static Map<String, Object> parameters(AuditInput input, PayloadTally tally, Instant generatedAt,
+			List<SectionDataSource> tables) {
+		AuditNarrative narrative = new AuditNarrative(input, tally);
+		Map<String, Object> p = new HashMap<>();
+		p.put(JRParameter.REPORT_LOCALE, Locale.ROOT);
+		p.put(JRParameter.REPORT_TIME_ZONE, TimeZone.getTimeZone("UTC"));
+		p.put("KEY_VALUES_REPORT", AuditTemplates.get(AuditTemplates.KEY_VALUES));
+		p.put("COMPANIES_REPORT", AuditTemplates.get(AuditTemplates.COMPANIES));
+		p.put("TEAMS_REPORT", AuditTemplates.get(AuditTemplates.TEAMS));
+		p.put("USERS_REPORT", AuditTemplates.get(AuditTemplates.USERS));
+		p.put("CODE_REVIEWS_REPORT", AuditTemplates.get(AuditTemplates.CODE_REVIEWS));
+		p.put("SKIPPED", input.skipped());
+		p.put("HEADLINE", narrative.headline());
+		p.put("NIGHT", input.fact(NightFacts.NIGHT));
+		p.put("INSTALLATION_ID", narrative.installationId());
+		p.put("EXECUTION_ID", String.valueOf(input.executionId()));
+		p.put("RUN_MODE", input.modeLabel());
+		p.put("PAYLOAD_SHA256", input.skipped() ? "none (nothing was sent)" : input.fact(NightFacts.PAYLOAD_SHA256));
+		p.put("GENERATED_AT", Timestamps.iso(generatedAt));
+		p.put("COVER_ROWS", new JRMapCollectionDataSource(narrative.cover()));
+		p.put("DECISION_ROWS", new JRMapCollectionDataSource(narrative.decisions()));
+		p.put("SUMMARY_ROWS", new JRMapCollectionDataSource(narrative.summary()));
+		p.put("ACTIVITY_CHART", new JRMapCollectionDataSource(narrative.activityChart()));
+		p.put("USERS_CHART", new JRMapCollectionDataSource(narrative.usersChart()));
+		p.put("REVIEWS_CHART", new JRMapCollectionDataSource(narrative.reviewsChart()));
+		p.put("PLANS_CHART", new JRMapCollectionDataSource(narrative.plansChart()));
+		table(p, "COMPANIES", input, tally, PayloadSection.COMPANIES, tables);
+		table(p, "TEAMS", input, tally, PayloadSection.TEAMS, tables);
+		table(p, "USERS", input, tally, PayloadSection.USERS, tables);
+		table(p, "CODE_REVIEWS", input, tally, PayloadSection.CODE_REVIEWS, tables);
+		return p;
+	}
+
+	private static void table(Map<String, Object> p, String name, AuditInput input, PayloadTally tally,
+			PayloadSection section, List<SectionDataSource> tables) {
+		SectionDataSource rows = new SectionDataSource(input.payload(), section);
+		tables.add(rows);
+		p.put(name, rows);
+		p.put(name + "_COUNT", tally.count(section));
+	}
+
+	private static Path writeSrgbProfile() {
+		try {
+			Path profile = Files.createTempFile("phonehome-srgb", ".icc");
+			Files.write(profile, ICC_Profile.getInstance(ColorSpace.CS_sRGB).getData());
+			profile.toFile().deleteOnExit();
+			return profile;
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("cannot write the sRGB colour profile PDF/A needs", ex);
+		}
+	}
+
+}
