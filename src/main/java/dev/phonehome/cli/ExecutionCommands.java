@@ -26,6 +26,7 @@ final class ExecutionCommands {
 	@Component
 	@Scope("prototype")
 	@Command(name = "restart", mixinStandardHelpOptions = true,
+			header = "Restarts a failed or stuck execution where it stopped.",
 			description = { "Restarts a failed (or, with --force, a stuck) execution of a night where it stopped.",
 					"Same as 'run --date NIGHT' for a failed night; the execution id is in 'history'." },
 			footerHeading = "%nExit codes:%n", footer = "${sys:phonehome.exit-codes}")
@@ -80,6 +81,7 @@ final class ExecutionCommands {
 	@Component
 	@Scope("prototype")
 	@Command(name = "abandon", mixinStandardHelpOptions = true,
+			header = "Marks a failed or stuck execution abandoned, never to be restarted.",
 			description = { "Marks a failed (or, with --force, a stuck) execution ABANDONED: it will never be",
 					"restarted, and its night counts as finished (a later 'run --date NIGHT --rerun' can redo it)." },
 			footerHeading = "%nExit codes:%n", footer = "${sys:phonehome.exit-codes}")

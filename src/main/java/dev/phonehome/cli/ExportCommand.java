@@ -26,6 +26,7 @@ import picocli.CommandLine.Model.CommandSpec;
 @Component
 @Scope("prototype")
 @Command(name = "export", mixinStandardHelpOptions = true,
+		header = "Writes a night's request body, for an air-gapped upload by hand.",
 		description = { "Writes the night's request body exactly as it would be POSTed to {phoneHomeUrl}/phone-home",
 				"(a JSON array holding the night's archived payload), for upload by hand. Recorded in the history." },
 		footerHeading = "%nExit codes:%n", footer = "${sys:phonehome.exit-codes}")

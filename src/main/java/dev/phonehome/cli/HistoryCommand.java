@@ -18,6 +18,7 @@ import picocli.CommandLine.Model.CommandSpec;
 @Component
 @Scope("prototype")
 @Command(name = "history", mixinStandardHelpOptions = true,
+		header = "Lists every execution of every night, from the job repository.",
 		description = { "Lists every execution of the nights in a period, from the job repository: mode, times,",
 				"status, counts, email decision, payload SHA-256 and delivery." },
 		footerHeading = "%nExit codes:%n", footer = "${sys:phonehome.exit-codes}")

@@ -29,6 +29,7 @@ import picocli.CommandLine.Model.CommandSpec;
 @Component
 @Scope("prototype")
 @Command(name = "import", mixinStandardHelpOptions = true,
+		header = "Loads a mongoexport dump into the embedded store, replacing what was there.",
 		description = { "Loads a mongoexport dump (companies.json, teams.json, users.json, posts.json,",
 				"codemarks.json, reviews.json: JSON Lines, Extended JSON v2) into the embedded store.",
 				"The store is replaced only if every file is valid; otherwise nothing changes." },

@@ -1,6 +1,7 @@
 package dev.phonehome.cli;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
@@ -14,6 +15,10 @@ public class PhoneHomeCommand implements Runnable {
 
 	@Spec
 	CommandSpec spec;
+
+	// accepted before the command name too: phonehome --home DIR history
+	@Mixin
+	HomeOption home;
 
 	@Override
 	public void run() {

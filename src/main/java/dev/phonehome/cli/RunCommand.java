@@ -40,8 +40,8 @@ import picocli.CommandLine.Model.CommandSpec;
 @Component
 @Scope("prototype")
 @Command(name = "run", mixinStandardHelpOptions = true,
-		description = { "Runs the phone-home job for one night (default: yesterday, UTC).",
-				"A completed night is not run again (unless --rerun); a failed night resumes where it stopped." },
+		header = "Runs the phone-home job for one night (default: yesterday, UTC).",
+		description = { "A completed night is not run again (unless --rerun); a failed night resumes where it stopped." },
 		footerHeading = "%nExit codes:%n", footer = "${sys:phonehome.exit-codes}")
 class RunCommand implements Callable<Integer> {
 

@@ -21,6 +21,7 @@ import picocli.CommandLine.Model.CommandSpec;
 @Component
 @Scope("prototype")
 @Command(name = "verify", mixinStandardHelpOptions = true,
+		header = "Proves the archive and the job repository were not altered.",
 		description = { "Recomputes the SHA-256 of every archived payload and audit and compares them with the",
 				"job repository; reports changed, missing and unexpected files, and the first broken link of",
 				"the chain of execution records. Exits 10 on any mismatch." },
