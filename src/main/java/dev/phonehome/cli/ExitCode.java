@@ -11,7 +11,9 @@ public enum ExitCode {
 	JOB_FAILED(5, "the job failed; run the same command again to resume where it stopped"),
 	ALREADY_COMPLETED(6, "the night was already completed; nothing was run"),
 	SKIPPED(7, "the night was skipped: a paid installation switched the phone home off"),
-	ALREADY_RUNNING(8, "the night (or the store) is in use by another process; nothing was run");
+	ALREADY_RUNNING(8, "the night (or the store) is in use by another process; nothing was run"),
+	DELIVERY_PENDING(9, "the night was archived but not delivered yet (endpoint failing or not configured); "
+			+ "it is queued and the next run sends it first");
 
 	private final int code;
 

@@ -40,7 +40,7 @@ import dev.phonehome.source.User;
  * decideNightStep --SKIPPED--> end (a paid installation switched the phone home off)
  *        |
  *        +--> collectCompaniesStep -> collectTeamsStep -> collectUsersStep -> collectCodeReviewsStep
- *             -> assemblePayloadStep
+ *             -> assemblePayloadStep -> deliverPayloadStep
  * </pre>
  * The collect steps read their section from the active source ({@code companiesReader}, ...; the job does not
  * know which store is behind them) and stage it as JSON lines; restarting a failed night resumes at the step,
@@ -53,7 +53,8 @@ public class PhoneHomeJobConfiguration {
 
 	@Bean
 	Job phoneHomeJob(JobRepository jobRepository, Step decideNightStep, Step collectCompaniesStep,
-			Step collectTeamsStep, Step collectUsersStep, Step collectCodeReviewsStep, Step assemblePayloadStep) {
+			Step collectTeamsStep, Step collectUsersStep, Step collectCodeReviewsStep, Step assemblePayloadStep,
+			Step deliverPayloadStep) {
 		return new JobBuilder(JOB_NAME, jobRepository).listener(skippedNightExitStatus())
 			.start(decideNightStep)
 			.on(DecideNightTasklet.SKIPPED)
@@ -65,6 +66,7 @@ public class PhoneHomeJobConfiguration {
 			.next(collectUsersStep)
 			.next(collectCodeReviewsStep)
 			.next(assemblePayloadStep)
+			.next(deliverPayloadStep)
 			.end()
 			.build();
 	}
