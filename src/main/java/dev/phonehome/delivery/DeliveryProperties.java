@@ -20,8 +20,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("phonehome.delivery")
 public record DeliveryProperties(@DefaultValue("10s") Duration connectTimeout, @DefaultValue("60s") Duration readTimeout,
-		@DefaultValue("5") int maxRetries, @DefaultValue("2s") Duration initialDelay,
-		@DefaultValue("2.0") double multiplier, @DefaultValue("2m") Duration maxDelay,
+		@DefaultValue("4") int maxRetries, @DefaultValue("1s") Duration initialDelay,
+		@DefaultValue("2.0") double multiplier, @DefaultValue("1m") Duration maxDelay,
 		@DefaultValue("500ms") Duration jitter, @DefaultValue("100") int batchSize) {
 
 	public DeliveryProperties {

@@ -9,9 +9,14 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpRequest.BodyPublisher;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * One request: {@code POST {url}/phone-home} with a JSON array of the archived payloads, their bytes verbatim,
@@ -46,23 +51,46 @@ class PhoneHomeSender {
 			.header(IDEMPOTENCY_HEADER, idempotencyKey)
 			.POST(jsonArrayOf(set))
 			.build();
+		// The read timeout covers the whole answer: the JDK's request timeout stops at the headers, and a receiver
+		// that sends a status line and then stalls must not hold the night forever.
+		CompletableFuture<HttpResponse<byte[]>> exchange = client.sendAsync(request,
+				HttpResponse.BodyHandlers.ofByteArray());
 		HttpResponse<byte[]> response;
 		try {
-			response = client.send(request, HttpResponse.BodyHandlers.ofByteArray());
+			response = exchange.get(properties.readTimeout().toMillis(), TimeUnit.MILLISECONDS);
 		}
-		catch (HttpConnectTimeoutException | ConnectException ex) {
-			throw DeliveryFailure.notConnected(ex);
+		catch (TimeoutException ex) {
+			exchange.cancel(true);
+			throw DeliveryFailure.noAnswer(new HttpTimeoutException(
+					"no complete answer within " + properties.readTimeout().toMillis() + " ms"));
 		}
-		catch (IOException ex) {
-			throw DeliveryFailure.noAnswer(ex);
+		catch (ExecutionException ex) {
+			throw classify(ex.getCause() == null ? ex : ex.getCause());
 		}
 		catch (InterruptedException ex) {
+			exchange.cancel(true);
 			Thread.currentThread().interrupt();
 			throw DeliveryFailure.interrupted(ex);
 		}
 		if (response.statusCode() != 200) {
 			throw DeliveryFailure.rejected(response.statusCode());
 		}
+	}
+
+	/** Refused or unreachable: nothing was sent. Anything else after sending began: the outcome is unknown. */
+	private static DeliveryFailure classify(Throwable failure) {
+		for (Throwable t = failure; t != null; t = t.getCause()) {
+			if (t instanceof ConnectException || t instanceof HttpConnectTimeoutException) {
+				return DeliveryFailure.notConnected(t);
+			}
+		}
+		if (failure instanceof IOException) {
+			return DeliveryFailure.noAnswer(failure);
+		}
+		if (failure instanceof RuntimeException runtime) {
+			throw runtime;
+		}
+		return DeliveryFailure.noAnswer(failure);
 	}
 
 	/** {@code [} p1 {@code ,} p2 ... {@code ]}, streamed from the archive. */
