@@ -71,7 +71,7 @@ class DeliverPayloadTasklet implements Tasklet {
 			facts.putString(NightFacts.DELIVERY_STATUS, DeliveryStatus.NOT_CONFIGURED.name());
 			facts.putString(DeliveryFacts.DELIVERY_PROBLEM, endpoint.refusal());
 		}
-		facts.putInt(DeliveryFacts.BACKLOG_PENDING, outbox.pendingCount());
+		facts.putInt(DeliveryFacts.BACKLOG_PENDING, outbox.pendingCountUpTo(night));
 		return RepeatStatus.FINISHED;
 	}
 

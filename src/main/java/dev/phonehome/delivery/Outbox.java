@@ -80,6 +80,13 @@ public class Outbox {
 		return count == null ? 0 : count;
 	}
 
+	/** Pending nights up to {@code night}: a newer one is another run's, possibly being sent right now. */
+	int pendingCountUpTo(LocalDate night) {
+		Integer count = jdbc.queryForObject("SELECT COUNT(*) FROM phonehome_outbox WHERE status = ? AND night <= ?",
+				Integer.class, OutboxEntry.PENDING, night);
+		return count == null ? 0 : count;
+	}
+
 	/**
 	 * Waits for, then holds until the caller's transaction ends, the row lock every sender takes: one process at a
 	 * time sends the backlog, so no two can send the same night. The lock dies with its connection.
