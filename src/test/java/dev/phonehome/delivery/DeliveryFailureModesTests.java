@@ -166,6 +166,45 @@ class DeliveryFailureModesTests extends DeliveryTestSupport {
 	}
 
 	@Test
+	void plainHttpToAnotherHostShouldBeTriedWhenInsecureHttpIsAllowed() throws Exception {
+		// when
+		CliResult run = cli("run", "--date", NIGHT, "--allow-insecure-http", "--config",
+				configFor("http://phonehome.example.invalid", StandInReceiver.KEY));
+
+		// then: it was tried (the name does not resolve), not refused
+		assertThat(run.exitCode()).as(run.err()).isEqualTo(ExitCode.DELIVERY_PENDING.code());
+		OutboxEntry entry = outbox().find(LocalDate.parse(NIGHT)).orElseThrow();
+		assertThat(entry.attempts()).isEqualTo(3);
+		assertThat(run.out()).doesNotContain("NOT_CONFIGURED");
+	}
+
+	@Test
+	void queuedNightShouldBeSentFirstByTheNextNightsRun() throws Exception {
+		try (StandInReceiver receiver = StandInReceiver.answering(Behaviour.SERVER_ERROR, Behaviour.SERVER_ERROR,
+				Behaviour.SERVER_ERROR, Behaviour.OK)) {
+			// given: the night before stayed queued
+			String config = configFor(receiver);
+			assertThat(runNight("2026-11-19", config).exitCode()).isEqualTo(ExitCode.DELIVERY_PENDING.code());
+
+			// when
+			CliResult run = runNight(NIGHT, config);
+
+			// then: one request, both nights, oldest first; the earlier night's record and archive say so
+			assertThat(run.exitCode()).as(run.err()).isEqualTo(ExitCode.OK.code());
+			assertThat(receiver.taken()).hasSize(1);
+			assertThat(receiver.taken().get(0).nights()).containsExactly("2026-11-19", NIGHT);
+			OutboxEntry earlier = outbox().find(LocalDate.parse("2026-11-19")).orElseThrow();
+			assertThat(earlier.delivered()).isTrue();
+			assertThat(earlier.attempts()).isEqualTo(4);
+			var repository = context.getBean(org.springframework.batch.core.repository.JobRepository.class);
+			assertThat(repository.getJobExecution(earlier.executionId()).getExecutionContext()
+				.getString(NightFacts.DELIVERY_STATUS)).isEqualTo("DELIVERED");
+			assertThat(Files.readString(earlier.payloadPath().getParent().resolve(DeliveryRecorder.ADDENDUM)))
+				.contains("\"status\" : \"DELIVERED\"", "\"deliveredByExecution\" : " + earlier.deliveredBy());
+		}
+	}
+
+	@Test
 	void dryRunShouldNeverBeQueuedOrSent(@org.junit.jupiter.api.io.TempDir Path out) throws Exception {
 		try (StandInReceiver receiver = StandInReceiver.answering(Behaviour.OK)) {
 			// when
