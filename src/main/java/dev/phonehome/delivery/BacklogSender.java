@@ -56,7 +56,12 @@ class BacklogSender {
 		});
 	}
 
-	/** What one pass achieved; the caller holds the transaction that keeps the senders' lock. */
+	/**
+	 * What one pass achieved; the caller holds the transaction that keeps the senders' lock.
+	 *
+	 * @param stillPending the nights this pass found queued that are still pending after it (a night queued
+	 * meanwhile by another run is that run's to send)
+	 */
 	record Pass(int delivered, int stillPending, String lastFailure) {
 	}
 
@@ -70,7 +75,8 @@ class BacklogSender {
 		outbox.releaseLooseKeys();
 		int delivered = 0;
 		String lastFailure = null;
-		for (List<OutboxEntry> set : sets(outbox.pending())) {
+		List<OutboxEntry> found = outbox.pending();
+		for (List<OutboxEntry> set : sets(found)) {
 			String key = set.get(0).idempotencyKey() != null ? set.get(0).idempotencyKey() : IdempotencyKey.of(set);
 			outbox.assignKey(set, key);
 			String name = describe(set);
@@ -98,7 +104,7 @@ class BacklogSender {
 				break;
 			}
 		}
-		return new Pass(delivered, outbox.pendingCount(), lastFailure);
+		return new Pass(delivered, found.size() - delivered, lastFailure);
 	}
 
 	private void attempt(PhoneHomeEndpoint endpoint, List<OutboxEntry> set, String key, long executionId) {

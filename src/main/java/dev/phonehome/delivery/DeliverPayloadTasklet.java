@@ -56,13 +56,16 @@ class DeliverPayloadTasklet implements Tasklet {
 
 		ServicesConfig config = ServicesConfigReader.read(Path.of(parameters.getString(NightParameters.CONFIG_FILE)));
 		var endpoint = PhoneHomeEndpoint.resolve(config, DeliveryParameters.insecureHttpAllowed(parameters));
+		int owed;
 		if (endpoint.usable()) {
 			BacklogSender.Pass pass = backlogSender.sendPending(endpoint.endpoint(), execution.getId());
 			log.info("night {}: {} night(s) delivered by this run, {} still queued", night, pass.delivered(),
 					pass.stillPending());
+			owed = pass.stillPending();
 		}
 		else {
 			log.warn("night {}: archived and queued, not sent: {}", night, endpoint.refusal());
+			owed = outbox.pendingCountUpTo(night);
 		}
 		recorder.recordDeliveries(execution);
 		OutboxEntry entry = outbox.find(night).orElseThrow();
@@ -71,7 +74,7 @@ class DeliverPayloadTasklet implements Tasklet {
 			facts.putString(NightFacts.DELIVERY_STATUS, DeliveryStatus.NOT_CONFIGURED.name());
 			facts.putString(DeliveryFacts.DELIVERY_PROBLEM, endpoint.refusal());
 		}
-		facts.putInt(DeliveryFacts.BACKLOG_PENDING, outbox.pendingCountUpTo(night));
+		facts.putInt(DeliveryFacts.BACKLOG_PENDING, owed);
 		return RepeatStatus.FINISHED;
 	}
 

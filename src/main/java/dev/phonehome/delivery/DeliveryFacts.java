@@ -12,7 +12,7 @@ public final class DeliveryFacts {
 	/** Why the night is not delivered yet (the last failure, or what the config lacks); no secret, no address. */
 	public static final String DELIVERY_PROBLEM = "delivery.problem";
 
-	/** Queued nights up to this one (included) still pending after this execution's sending. */
+	/** Queued nights (this one included) this execution found pending and left pending. */
 	public static final String BACKLOG_PENDING = "delivery.backlog.pending";
 
 	private DeliveryFacts() {

@@ -74,12 +74,6 @@ public class Outbox {
 				OutboxEntry.PENDING);
 	}
 
-	int pendingCount() {
-		Integer count = jdbc.queryForObject("SELECT COUNT(*) FROM phonehome_outbox WHERE status = ?", Integer.class,
-				OutboxEntry.PENDING);
-		return count == null ? 0 : count;
-	}
-
 	/** Pending nights up to {@code night}: a newer one is another run's, possibly being sent right now. */
 	int pendingCountUpTo(LocalDate night) {
 		Integer count = jdbc.queryForObject("SELECT COUNT(*) FROM phonehome_outbox WHERE status = ? AND night <= ?",
