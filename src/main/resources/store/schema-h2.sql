@@ -142,3 +142,33 @@ CREATE TABLE IF NOT EXISTS import_reviews (
     approved_at BIGINT,
     creator_id  VARCHAR(255)
 );
+
+-- Delivery (dev.phonehome.delivery). The outbox: one row per real night whose payload was archived; it stays
+-- PENDING until an HTTP 200 confirms it, and is never deleted. The idempotency key of a set that may have reached
+-- the receiver unconfirmed is kept (key_fixed), so that set is re-sent as it was, under the same key.
+CREATE TABLE IF NOT EXISTS phonehome_outbox (
+    night             DATE PRIMARY KEY,
+    execution_id      BIGINT NOT NULL,
+    payload_path      VARCHAR(4000) NOT NULL,
+    payload_sha256    VARCHAR(64) NOT NULL,
+    payload_size      BIGINT NOT NULL,
+    status            VARCHAR(20) NOT NULL,
+    enqueued_at       TIMESTAMP WITH TIME ZONE NOT NULL,
+    idempotency_key   VARCHAR(64),
+    key_fixed         BOOLEAN DEFAULT FALSE NOT NULL,
+    in_flight         BOOLEAN DEFAULT FALSE NOT NULL,
+    attempts          INT DEFAULT 0 NOT NULL,
+    last_attempt_at   TIMESTAMP WITH TIME ZONE,
+    last_http_status  INT,
+    last_error        VARCHAR(1000),
+    delivered_at      TIMESTAMP WITH TIME ZONE,
+    delivered_by      BIGINT,
+    recorded          BOOLEAN DEFAULT FALSE NOT NULL
+);
+CREATE INDEX IF NOT EXISTS phonehome_outbox_status ON phonehome_outbox (status, night);
+-- Row locks: 'outbox' is held by the one process sending the backlog; a night's row by the process running it
+-- (a lock dies with its connection, so a killed process never leaves a night locked).
+CREATE TABLE IF NOT EXISTS phonehome_lock (
+    name VARCHAR(100) PRIMARY KEY
+);
+MERGE INTO phonehome_lock KEY (name) VALUES ('outbox');

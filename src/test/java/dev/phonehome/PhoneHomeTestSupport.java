@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -20,6 +22,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import dev.phonehome.cli.CliRunner;
+import com.sun.net.httpserver.HttpServer;
 import picocli.CommandLine;
 
 /**
@@ -34,6 +37,12 @@ public abstract class PhoneHomeTestSupport {
 
 	protected static final Path DEMO = Path.of("jobs/phone-home/demo").toAbsolutePath();
 
+	/**
+	 * A healthy vendor endpoint on loopback that takes every POST with a 200, so the demo configs deliver
+	 * (delivery's failure modes have their own stand-ins in the delivery tests).
+	 */
+	protected static final HttpServer RECEIVER = startHealthyReceiver();
+
 	@Autowired
 	protected ApplicationContext context;
 
@@ -47,7 +56,7 @@ public abstract class PhoneHomeTestSupport {
 
 	@BeforeEach
 	void startWithNoHistory() {
-		for (String table : new String[] { "BATCH_STEP_EXECUTION_CONTEXT", "BATCH_JOB_EXECUTION_CONTEXT",
+		for (String table : new String[] { "phonehome_outbox", "BATCH_STEP_EXECUTION_CONTEXT", "BATCH_JOB_EXECUTION_CONTEXT",
 				"BATCH_STEP_EXECUTION", "BATCH_JOB_EXECUTION_PARAMS", "BATCH_JOB_EXECUTION", "BATCH_JOB_INSTANCE" }) {
 			jdbc.update("DELETE FROM " + table);
 		}
@@ -76,7 +85,8 @@ public abstract class PhoneHomeTestSupport {
 			Files.createDirectories(folder);
 			for (String name : new String[] { "codestream-services-config.json", "container-versions" }) {
 				Path copy = folder.resolve(name);
-				Files.copy(DEMO.resolve(variant).resolve(name), copy, StandardCopyOption.REPLACE_EXISTING);
+				Files.writeString(copy, Files.readString(DEMO.resolve(variant).resolve(name))
+					.replace("http://127.0.0.1:12089", "http://127.0.0.1:" + RECEIVER.getAddress().getPort()));
 				Files.setPosixFilePermissions(copy, PosixFilePermissions.fromString("rw-------"));
 			}
 			return folder.resolve("codestream-services-config.json").toString();
@@ -91,6 +101,22 @@ public abstract class PhoneHomeTestSupport {
 	}
 
 	public record CliResult(int exitCode, String out, String err) {
+	}
+
+	private static HttpServer startHealthyReceiver() {
+		try {
+			HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+			server.createContext("/phone-home", exchange -> {
+				exchange.getRequestBody().readAllBytes();
+				exchange.sendResponseHeaders(200, -1);
+				exchange.close();
+			});
+			server.start();
+			return server;
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
 	}
 
 	private static Path createHome() {

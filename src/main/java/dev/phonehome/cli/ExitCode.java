@@ -12,6 +12,8 @@ public enum ExitCode {
 	ALREADY_COMPLETED(6, "the night was already completed; nothing was run"),
 	SKIPPED(7, "the night was skipped: a paid installation switched the phone home off"),
 	ALREADY_RUNNING(8, "the night (or the store) is in use by another process; nothing was run"),
+	DELIVERY_PENDING(9, "the night was archived but not delivered yet (endpoint failing or not configured); "
+			+ "it is queued and the next run sends it first"),
 	VERIFY_MISMATCH(10, "verify found a changed, missing or unexpected file, or a broken record chain");
 
 	private final int code;

@@ -6,11 +6,13 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.launch.JobExecutionAlreadyRunningException;
 import org.springframework.batch.core.launch.JobInstanceAlreadyCompleteException;
 import org.springframework.batch.core.launch.JobOperator;
@@ -21,6 +23,9 @@ import org.springframework.stereotype.Component;
 
 import dev.phonehome.history.NightHistory;
 import dev.phonehome.job.NightFacts;
+import dev.phonehome.delivery.DeliveryFacts;
+import dev.phonehome.delivery.DeliveryParameters;
+import dev.phonehome.delivery.NightLock;
 import dev.phonehome.job.NightParameters;
 import dev.phonehome.job.PhoneHomeJobConfiguration;
 import dev.phonehome.job.RunMode;
@@ -78,6 +83,10 @@ class RunCommand implements Callable<Integer> {
 			description = "where the onPremVersion= line is (default: container-versions beside the config)")
 	Path versionsFile;
 
+	@Option(names = "--allow-insecure-http",
+			description = "allow a plain-http phoneHomeUrl to a host other than loopback (the payload travels unencrypted)")
+	boolean allowInsecureHttp;
+
 	private final JobOperator jobOperator;
 
 	private final JobRepository jobRepository;
@@ -88,13 +97,17 @@ class RunCommand implements Callable<Integer> {
 
 	private final NightHistory history;
 
+	private final NightLock nightLock;
+
 	RunCommand(JobOperator jobOperator, JobRepository jobRepository,
-			@Qualifier(PhoneHomeJobConfiguration.JOB_NAME) Job phoneHomeJob, Clock clock, NightHistory history) {
+			@Qualifier(PhoneHomeJobConfiguration.JOB_NAME) Job phoneHomeJob, Clock clock, NightHistory history,
+			NightLock nightLock) {
 		this.jobOperator = jobOperator;
 		this.jobRepository = jobRepository;
 		this.phoneHomeJob = phoneHomeJob;
 		this.clock = clock;
 		this.history = history;
+		this.nightLock = nightLock;
 	}
 
 	@Override
@@ -134,8 +147,16 @@ class RunCommand implements Callable<Integer> {
 			parameters = NightParameters.of(night, mode, configFile, versions, outDirectory, clock.millis());
 		}
 		JobExecution execution;
+		// A real night is run by one live process at a time (dry runs are instances of their own).
+		boolean dry = parameters.mode() == RunMode.DRY_RUN;
+		Optional<NightLock.Held> lock = dry ? Optional.empty() : nightLock.tryHold(night);
+		if (!dry && lock.isEmpty()) {
+			err.println("phonehome: night " + night + " is already running in another process; nothing was run.");
+			return ExitCode.ALREADY_RUNNING.code();
+		}
 		try {
-			execution = jobOperator.start(phoneHomeJob, parameters.toJobParameters());
+			execution = startOrRecover(DeliveryParameters.withInsecureHttp(parameters.toJobParameters(),
+					allowInsecureHttp), lock.isPresent(), err);
 		}
 		catch (JobInstanceAlreadyCompleteException ex) {
 			err.println("phonehome: night " + night + " " + describeCompleted(parameters) + "; nothing was run. "
@@ -148,7 +169,33 @@ class RunCommand implements Callable<Integer> {
 					+ "Wait for it to finish, or check 'ps' for a stuck phonehome.");
 			return ExitCode.ALREADY_RUNNING.code();
 		}
+		finally {
+			lock.ifPresent(NightLock.Held::close);
+		}
 		return report(execution, out, err);
+	}
+
+	/**
+	 * Starts (or resumes) the night. Holding the night's lock proves no live process runs it, so an execution
+	 * still marked STARTED was left by a process that died (kill -9, power loss): it is marked FAILED and resumed.
+	 */
+	private JobExecution startOrRecover(JobParameters jobParameters, boolean nightHeld, PrintWriter err)
+			throws Exception {
+		try {
+			return jobOperator.start(phoneHomeJob, jobParameters);
+		}
+		catch (JobExecutionAlreadyRunningException ex) {
+			var instance = nightHeld ? jobRepository.getJobInstance(PhoneHomeJobConfiguration.JOB_NAME, jobParameters)
+					: null;
+			JobExecution abandoned = instance == null ? null : jobRepository.getLastJobExecution(instance);
+			if (abandoned == null || !abandoned.isRunning()) {
+				throw ex;
+			}
+			err.println("phonehome: execution " + abandoned.getId() + " of this night was left " + abandoned.getStatus()
+					+ " by a process that stopped; it is marked FAILED and the night resumes where it stopped.");
+			jobOperator.recover(abandoned);
+			return jobOperator.start(phoneHomeJob, jobParameters);
+		}
 	}
 
 	private String describeCompleted(NightParameters parameters) {
@@ -180,6 +227,11 @@ class RunCommand implements Callable<Integer> {
 		RunSummary summary = RunSummary.of(execution);
 		out.print(summary.render());
 		out.flush();
+		if (DeliveryFacts.owed(execution.getExecutionContext())) {
+			err.println("phonehome: the payload is archived and queued but not delivered yet (see 'delivery' above); "
+					+ "the next run sends the queued nights first.");
+			return ExitCode.DELIVERY_PENDING.code();
+		}
 		return summary.skipped() ? ExitCode.SKIPPED.code() : ExitCode.OK.code();
 	}
 

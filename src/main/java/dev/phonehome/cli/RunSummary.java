@@ -7,6 +7,7 @@ import java.util.List;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 
+import dev.phonehome.delivery.DeliveryFacts;
 import dev.phonehome.job.NightFacts;
 import dev.phonehome.job.RunMode;
 import dev.phonehome.payload.PayloadSection;
@@ -42,6 +43,7 @@ record RunSummary(List<String> lines, boolean skipped) {
 		lines.add(row("payload", "sha256 " + facts.getString(NightFacts.PAYLOAD_SHA256) + ", "
 				+ facts.getLong(NightFacts.PAYLOAD_SIZE) + " bytes"));
 		lines.add(row("artefacts", facts.getString(NightFacts.PAYLOAD_PATH)));
+		DeliveryFacts.describe(facts).ifPresent(delivery -> lines.add(row("delivery", delivery)));
 		auditLines(facts, lines);
 		if (mode == RunMode.RERUN) {
 			lines.add(row("rerun", "rerun " + facts.getLong(NightFacts.RERUN_NUMBER) + " of "

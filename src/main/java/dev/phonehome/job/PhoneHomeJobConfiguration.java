@@ -47,7 +47,7 @@ import dev.phonehome.verify.ChainLinkListener;
  * decideNightStep --SKIPPED--> auditStep (a paid installation switched the phone home off; the audit says why)
  *        |
  *        +--> collectCompaniesStep -> collectTeamsStep -> collectUsersStep -> collectCodeReviewsStep
- *             -> assemblePayloadStep -> auditStep
+ *             -> assemblePayloadStep -> deliverPayloadStep -> auditStep
  * </pre>
  * The collect steps read their section from the active source ({@code companiesReader}, ...; the job does not
  * know which store is behind them) and stage it as JSON lines; restarting a failed night resumes at the step,
@@ -61,7 +61,7 @@ public class PhoneHomeJobConfiguration {
 	@Bean
 	Job phoneHomeJob(JobRepository jobRepository, Step decideNightStep, Step collectCompaniesStep,
 			Step collectTeamsStep, Step collectUsersStep, Step collectCodeReviewsStep, Step assemblePayloadStep,
-			Step auditStep) {
+			Step deliverPayloadStep, Step auditStep) {
 		// afterJob listeners run in reverse order: the chain link is made last, on the final exit status
 		return new JobBuilder(JOB_NAME, jobRepository).listener(new ChainLinkListener(jobRepository))
 			.listener(skippedNightExitStatus())
@@ -78,6 +78,7 @@ public class PhoneHomeJobConfiguration {
 			.next(collectUsersStep)
 			.next(collectCodeReviewsStep)
 			.next(assemblePayloadStep)
+			.next(deliverPayloadStep)
 			.next(auditStep)
 			.end()
 			.build();

@@ -93,7 +93,7 @@ class RunCommandTests extends PhoneHomeTestSupport {
 		long lastExecution = lastNightExecution();
 		assertThat(jdbc.queryForList("SELECT STEP_NAME FROM BATCH_STEP_EXECUTION WHERE JOB_EXECUTION_ID = ?",
 				String.class, lastExecution))
-			.containsExactly("assemblePayloadStep", "auditStep");
+			.containsExactly("assemblePayloadStep", "deliverPayloadStep", "auditStep");
 		assertThat(Files.readAllBytes(out.resolve("payload.json")))
 			.isEqualTo(Files.readAllBytes(GOLDEN.resolve("demo-free-2026-11-20.payload.json")));
 		assertThat(cli("run", "--date", "2026-11-20", "--config", demoConfig("free")).exitCode())
@@ -221,7 +221,8 @@ class RunCommandTests extends PhoneHomeTestSupport {
 	}
 
 	private String nightContext(long execution) {
-		return jdbc.queryForObject("SELECT SHORT_CONTEXT FROM BATCH_JOB_EXECUTION_CONTEXT WHERE JOB_EXECUTION_ID = ?",
+		// a context longer than SHORT_CONTEXT's 2500 characters is stored whole in SERIALIZED_CONTEXT
+		return jdbc.queryForObject("SELECT COALESCE(SERIALIZED_CONTEXT, SHORT_CONTEXT) FROM BATCH_JOB_EXECUTION_CONTEXT WHERE JOB_EXECUTION_ID = ?",
 				String.class, execution);
 	}
 

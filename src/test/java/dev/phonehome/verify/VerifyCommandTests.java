@@ -77,8 +77,12 @@ class VerifyCommandTests extends PhoneHomeTestSupport {
 		// given: someone rewrites the first night's record to say no email left
 		long first = jdbc.queryForObject("SELECT MIN(JOB_EXECUTION_ID) FROM BATCH_JOB_EXECUTION e JOIN BATCH_JOB_INSTANCE i"
 				+ " ON i.JOB_INSTANCE_ID = e.JOB_INSTANCE_ID WHERE i.JOB_NAME = 'phoneHomeJob'", Long.class);
-		int updated = jdbc.update("UPDATE BATCH_JOB_EXECUTION_CONTEXT SET SHORT_CONTEXT = REPLACE(SHORT_CONTEXT,"
-				+ " '\"night.emails.included\":true', '\"night.emails.included\":false') WHERE JOB_EXECUTION_ID = ?", first);
+		// (a long context lives in SERIALIZED_CONTEXT, SHORT_CONTEXT holds its first characters)
+		int updated = jdbc.update("UPDATE BATCH_JOB_EXECUTION_CONTEXT SET"
+				+ " SHORT_CONTEXT = REPLACE(SHORT_CONTEXT, '\"night.emails.included\":true', '\"night.emails.included\":false'),"
+				+ " SERIALIZED_CONTEXT = REPLACE(SERIALIZED_CONTEXT, '\"night.emails.included\":true', '\"night.emails.included\":false')"
+				+ " WHERE JOB_EXECUTION_ID = ? AND (SHORT_CONTEXT LIKE '%\"night.emails.included\":true%'"
+				+ " OR SERIALIZED_CONTEXT LIKE '%\"night.emails.included\":true%')", first);
 		assertThat(updated).isOne();
 
 		// when

@@ -1,0 +1,115 @@
+package dev.phonehome.delivery;
+
+import java.io.FileNotFoundException;
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.http.HttpClient;
+import java.net.http.HttpConnectTimeoutException;
+import java.net.http.HttpRequest;
+import java.net.http.HttpRequest.BodyPublisher;
+import java.net.http.HttpRequest.BodyPublishers;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * One request: {@code POST {url}/phone-home} with a JSON array of the archived payloads, their bytes verbatim,
+ * oldest night first. The JDK client verifies TLS certificates and host names; only an HTTP 200 whose answer
+ * arrives complete counts.
+ */
+class PhoneHomeSender {
+
+	static final String KEY_HEADER = "X-CS-Phone-Home-Key";
+
+	static final String IDEMPOTENCY_HEADER = "Idempotency-Key";
+
+	private final HttpClient client;
+
+	private final DeliveryProperties properties;
+
+	PhoneHomeSender(DeliveryProperties properties) {
+		this.properties = properties;
+		this.client = HttpClient.newBuilder()
+			.connectTimeout(properties.connectTimeout())
+			.version(HttpClient.Version.HTTP_1_1)
+			.followRedirects(HttpClient.Redirect.NEVER)
+			.build();
+	}
+
+	/** Sends the set; returns normally only on a complete HTTP 200. */
+	void send(PhoneHomeEndpoint endpoint, List<OutboxEntry> set, String idempotencyKey) {
+		HttpRequest request = HttpRequest.newBuilder(endpoint.uri())
+			.timeout(properties.readTimeout())
+			.header("Content-Type", "application/json")
+			.header(KEY_HEADER, endpoint.revealKey())
+			.header(IDEMPOTENCY_HEADER, idempotencyKey)
+			.POST(jsonArrayOf(set))
+			.build();
+		// The read timeout covers the whole answer: the JDK's request timeout stops at the headers, and a receiver
+		// that sends a status line and then stalls must not hold the night forever.
+		CompletableFuture<HttpResponse<byte[]>> exchange = client.sendAsync(request,
+				HttpResponse.BodyHandlers.ofByteArray());
+		HttpResponse<byte[]> response;
+		try {
+			response = exchange.get(properties.readTimeout().toMillis(), TimeUnit.MILLISECONDS);
+		}
+		catch (TimeoutException ex) {
+			exchange.cancel(true);
+			throw DeliveryFailure.noAnswer(new HttpTimeoutException(
+					"no complete answer within " + properties.readTimeout().toMillis() + " ms"));
+		}
+		catch (ExecutionException ex) {
+			throw classify(ex.getCause() == null ? ex : ex.getCause());
+		}
+		catch (InterruptedException ex) {
+			exchange.cancel(true);
+			Thread.currentThread().interrupt();
+			throw DeliveryFailure.interrupted(ex);
+		}
+		if (response.statusCode() != 200) {
+			throw DeliveryFailure.rejected(response.statusCode());
+		}
+	}
+
+	/** Refused or unreachable: nothing was sent. Anything else after sending began: the outcome is unknown. */
+	private static DeliveryFailure classify(Throwable failure) {
+		for (Throwable t = failure; t != null; t = t.getCause()) {
+			if (t instanceof ConnectException || t instanceof HttpConnectTimeoutException) {
+				return DeliveryFailure.notConnected(t);
+			}
+		}
+		if (failure instanceof IOException) {
+			return DeliveryFailure.noAnswer(failure);
+		}
+		if (failure instanceof RuntimeException runtime) {
+			throw runtime;
+		}
+		return DeliveryFailure.noAnswer(failure);
+	}
+
+	/** {@code [} p1 {@code ,} p2 ... {@code ]}, streamed from the archive. */
+	private static BodyPublisher jsonArrayOf(List<OutboxEntry> set) {
+		List<BodyPublisher> parts = new ArrayList<>();
+		parts.add(BodyPublishers.ofString("[", StandardCharsets.UTF_8));
+		for (int i = 0; i < set.size(); i++) {
+			if (i > 0) {
+				parts.add(BodyPublishers.ofString(",", StandardCharsets.UTF_8));
+			}
+			try {
+				parts.add(BodyPublishers.ofFile(set.get(i).payloadPath()));
+			}
+			catch (FileNotFoundException ex) {
+				throw new IllegalStateException("archived payload vanished: " + set.get(i).payloadPath(), ex);
+			}
+		}
+		parts.add(BodyPublishers.ofString("]", StandardCharsets.UTF_8));
+		return BodyPublishers.concat(parts.toArray(BodyPublisher[]::new));
+	}
+
+}
