@@ -26,6 +26,7 @@ public final class DeliveryStatus {
 					+ input.fact(NightFacts.DELIVERY_HTTP_STATUS) + tries + ")";
 			case "NOT_CONFIGURED" -> "not sent: no phone-home URL or key is configured";
 			case "NOT_SENT_DRY_RUN" -> "never sent (dry run)";
+			case "NOT_SENT_RERUN" -> "never sent (a rerun: the night goes out once, with its own run)";
 			case "SKIPPED" -> "nothing to send (skipped)";
 			default -> status + tries;
 		};

@@ -22,8 +22,8 @@ import dev.phonehome.settings.ServicesConfigReader;
 /**
  * {@code deliverPayloadStep}: queues this night's archived payload in the outbox, then sends every pending night,
  * oldest first. The step completes whatever the receiver does (the payload is archived and queued); the facts say
- * whether this night was delivered, and {@code run} exits with its own code when it was not. A dry run is never
- * queued or sent.
+ * whether this night was delivered, and {@code run} exits with its own code when it was not. A dry run or a rerun
+ * is never queued or sent.
  */
 class DeliverPayloadTasklet implements Tasklet {
 
@@ -48,6 +48,11 @@ class DeliverPayloadTasklet implements Tasklet {
 		var parameters = execution.getJobParameters();
 		if (RunMode.DRY_RUN.name().equals(parameters.getString(NightParameters.RUN_MODE))) {
 			facts.putString(NightFacts.DELIVERY_STATUS, DeliveryStatus.NOT_SENT_DRY_RUN.name());
+			return RepeatStatus.FINISHED;
+		}
+		if (RunMode.RERUN.name().equals(parameters.getString(NightParameters.RUN_MODE))) {
+			// the night was queued by its own run: sending the rerun too would send the night twice
+			facts.putString(NightFacts.DELIVERY_STATUS, DeliveryStatus.NOT_SENT_RERUN.name());
 			return RepeatStatus.FINISHED;
 		}
 		LocalDate night = LocalDate.parse(facts.getString(NightFacts.NIGHT));

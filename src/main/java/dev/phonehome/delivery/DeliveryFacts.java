@@ -56,6 +56,7 @@ public final class DeliveryFacts {
 					+ "; queued, the next run sends it first";
 			case NOT_CONFIGURED -> "NOT_CONFIGURED" + problem(facts);
 			case NOT_SENT_DRY_RUN -> "not sent (dry run)";
+			case NOT_SENT_RERUN -> "not sent (a rerun: the night goes out once, with its own run)";
 		}).map(line -> {
 			int backlog = facts.containsKey(BACKLOG_PENDING) ? facts.getInt(BACKLOG_PENDING) : 0;
 			boolean thisOnePending = status(facts).map(DeliveryStatus::owed).orElse(false);

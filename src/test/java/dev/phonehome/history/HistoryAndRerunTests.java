@@ -55,6 +55,10 @@ class HistoryAndRerunTests extends PhoneHomeTestSupport {
 			.containsExactly("manual", "dry run", "rerun 1 of 2026-11-20", "rerun 2 of 2026-11-20");
 		assertThat(rows.get(2).get("previousSha256")).isEqualTo(FREE_SHA);
 		assertThat(rows.get(2).get("payloadSha256")).isEqualTo(FREE_SHA);
+		// the night went out once, with its own run; a rerun is archived and audited, never sent
+		assertThat(rows.get(0).get("delivery")).isEqualTo("DELIVERED");
+		assertThat(rows.get(2).get("delivery")).isEqualTo("NOT_SENT_RERUN");
+		assertThat(rerun.out()).contains("not sent (a rerun");
 	}
 
 	@Test
