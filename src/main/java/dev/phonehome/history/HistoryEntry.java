@@ -9,8 +9,9 @@ import java.time.LocalDate;
  * @param mode nightly, manual, dry run, rerun n of D, restart, skipped
  * @param emails {@code included}, {@code redacted}, or empty when the night never got that far
  * @param previousSha256 for a rerun: the payload SHA-256 of the night's last completed execution before it
+ * @param auditPdf where the execution's audit is (its CSV is beside it)
  */
 public record HistoryEntry(LocalDate night, long executionId, String mode, Instant started, Instant ended,
 		String status, String exitCode, Long companies, Long teams, Long users, Long codeReviews, String emails,
-		String payloadSha256, String previousSha256, String deliveryStatus, String deliveryTime) {
+		String payloadSha256, String previousSha256, String deliveryStatus, String deliveryTime, String auditPdf) {
 }

@@ -29,7 +29,8 @@ public enum HistoryFormat {
 			new Column("users", e -> number(e.users())), new Column("codeReviews", e -> number(e.codeReviews())),
 			new Column("emails", HistoryEntry::emails), new Column("payloadSha256", HistoryEntry::payloadSha256),
 			new Column("previousSha256", HistoryEntry::previousSha256),
-			new Column("delivery", HistoryEntry::deliveryStatus), new Column("deliveredAt", HistoryEntry::deliveryTime));
+			new Column("delivery", HistoryEntry::deliveryStatus), new Column("deliveredAt", HistoryEntry::deliveryTime),
+			new Column("audit", HistoryEntry::auditPdf));
 
 	public void print(List<HistoryEntry> entries, PrintWriter out) {
 		switch (this) {
@@ -66,7 +67,7 @@ public enum HistoryFormat {
 			return;
 		}
 		List<Column> shown = COLUMNS.stream()
-			.filter(c -> !List.of("started", "previousSha256").contains(c.name()))
+			.filter(c -> !List.of("started", "previousSha256", "audit").contains(c.name()))
 			.map(c -> c.name().endsWith("Sha256") ? new Column("sha256", e -> shorten(c.value().apply(e))) : c)
 			.toList();
 		List<List<String>> rows = new ArrayList<>();

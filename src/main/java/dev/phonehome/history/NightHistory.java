@@ -66,7 +66,8 @@ public class NightHistory {
 		return new HistoryEntry(export.getJobParameters().getLocalDate(EXPORT_NIGHT), export.getId(),
 				"export" + (source == null ? "" : " (payload of execution " + source + ")"), instant(export.getStartTime()),
 				instant(export.getEndTime()), export.getStatus().name(), export.getExitStatus().getExitCode(), null,
-				null, null, null, "", text(facts, NightFacts.PAYLOAD_SHA256), "", "", "");
+				null, null, null, "", text(facts, NightFacts.PAYLOAD_SHA256), "", "", "",
+				text(facts, "export.path"));
 	}
 
 	private static java.time.Instant instant(java.time.LocalDateTime time) {
@@ -134,7 +135,8 @@ public class NightHistory {
 				facts.containsKey(NightFacts.EMAILS_INCLUDED)
 						? (NightFacts.flag(facts, NightFacts.EMAILS_INCLUDED) ? "included" : "redacted") : "",
 				text(facts, NightFacts.PAYLOAD_SHA256), text(facts, NightFacts.RERUN_PREVIOUS_SHA256),
-				text(facts, NightFacts.DELIVERY_STATUS), text(facts, NightFacts.DELIVERY_TIME));
+				text(facts, NightFacts.DELIVERY_STATUS), text(facts, NightFacts.DELIVERY_TIME),
+				text(facts, NightFacts.AUDIT_PDF_PATH));
 	}
 
 	private String modeLabel(JobExecution execution) {
