@@ -23,14 +23,11 @@ final class ExecutionCommands {
 	private ExecutionCommands() {
 	}
 
-	@Component
-	@Scope("prototype")
-	@Command(name = "restart", mixinStandardHelpOptions = true,
-			header = "Restarts a failed or stuck execution where it stopped.",
-			description = { "Restarts a failed (or, with --force, a stuck) execution of a night where it stopped.",
-					"Same as 'run --date NIGHT' for a failed night; the execution id is in 'history'." },
-			footerHeading = "%nExit codes:%n", footer = "${sys:phonehome.exit-codes}")
-	static class RestartCommand implements Callable<Integer> {
+	/**
+	 * What both commands share: find the execution, refuse what cannot be acted on, and with {@code --force} first
+	 * mark failed an execution left running by a process that died.
+	 */
+	abstract static class ExecutionCommand implements Callable<Integer> {
 
 		@Spec
 		CommandSpec spec;
@@ -38,18 +35,18 @@ final class ExecutionCommands {
 		@Mixin
 		HomeOption home;
 
-		@Parameters(paramLabel = "EXECUTION_ID", description = "the execution to restart")
+		@Parameters(paramLabel = "EXECUTION_ID", description = "the execution (see 'history')")
 		long executionId;
 
 		@Option(names = "--force", description = "the execution is marked running but its process is gone "
-				+ "(killed, host rebooted): mark it failed first, then restart")
+				+ "(killed, host rebooted): mark it failed first")
 		boolean force;
 
-		private final JobOperator jobOperator;
+		final JobOperator jobOperator;
 
 		private final NightHistory history;
 
-		RestartCommand(JobOperator jobOperator, NightHistory history) {
+		ExecutionCommand(JobOperator jobOperator, NightHistory history) {
 			this.jobOperator = jobOperator;
 			this.history = history;
 		}
@@ -58,17 +55,67 @@ final class ExecutionCommands {
 		public Integer call() throws Exception {
 			PrintWriter err = spec.commandLine().getErr();
 			JobExecution execution = history.execution(executionId).orElse(null);
-			Integer refused = refuseUnlessRecoverable(execution, executionId, force, "restart", err);
+			Integer refused = refuseUnlessRecoverable(execution, err);
 			if (refused != null) {
 				return refused;
 			}
 			if (execution.getStatus().isRunning()) {
 				execution = jobOperator.recover(execution);
 			}
+			return act(execution, spec.commandLine().getOut(), err);
+		}
+
+		abstract String verb();
+
+		abstract int act(JobExecution execution, PrintWriter out, PrintWriter err) throws Exception;
+
+		/** A missing, completed or (without --force) running execution is refused with what to do instead. */
+		private Integer refuseUnlessRecoverable(JobExecution execution, PrintWriter err) {
+			if (execution == null) {
+				err.println("phonehome: there is no execution " + executionId + " of the phone-home job; see 'history'");
+				return ExitCode.USAGE.code();
+			}
+			BatchStatus status = execution.getStatus();
+			if (status == BatchStatus.COMPLETED || status == BatchStatus.ABANDONED) {
+				err.println("phonehome: execution " + executionId + " is " + status + "; nothing to " + verb()
+						+ (status == BatchStatus.COMPLETED
+								? " (to run its night again on purpose: run --date NIGHT --rerun)" : ""));
+				return ExitCode.ALREADY_COMPLETED.code();
+			}
+			if (status.isRunning() && !force) {
+				err.println("phonehome: execution " + executionId + " is marked " + status
+						+ ". If no phonehome process is running it (check 'ps' here and on other nodes), " + verb()
+						+ " it with --force.");
+				return ExitCode.ALREADY_RUNNING.code();
+			}
+			return null;
+		}
+
+	}
+
+	@Component
+	@Scope("prototype")
+	@Command(name = "restart", mixinStandardHelpOptions = true,
+			header = "Restarts a failed or stuck execution where it stopped.",
+			description = { "Restarts a failed (or, with --force, a stuck) execution of a night where it stopped.",
+					"Same as 'run --date NIGHT' for a failed night; the execution id is in 'history'." },
+			footerHeading = "%nExit codes:%n", footer = "${sys:phonehome.exit-codes}")
+	static class RestartCommand extends ExecutionCommand {
+
+		RestartCommand(JobOperator jobOperator, NightHistory history) {
+			super(jobOperator, history);
+		}
+
+		@Override
+		String verb() {
+			return "restart";
+		}
+
+		@Override
+		int act(JobExecution execution, PrintWriter out, PrintWriter err) throws Exception {
 			JobExecution restarted = jobOperator.restart(execution);
-			spec.commandLine().getOut().println("phonehome: execution " + executionId + " restarted as execution "
-					+ restarted.getId() + ": " + restarted.getStatus() + " (" + restarted.getExitStatus().getExitCode()
-					+ ")");
+			out.println("phonehome: execution " + executionId + " restarted as execution " + restarted.getId() + ": "
+					+ restarted.getStatus() + " (" + restarted.getExitStatus().getExitCode() + ")");
 			if (restarted.getStatus() != BatchStatus.COMPLETED) {
 				JobFailures.describe(restarted).forEach(line -> err.println("  " + line));
 				return ExitCode.JOB_FAILED.code();
@@ -85,67 +132,23 @@ final class ExecutionCommands {
 			description = { "Marks a failed (or, with --force, a stuck) execution ABANDONED: it will never be",
 					"restarted, and its night counts as finished (a later 'run --date NIGHT --rerun' can redo it)." },
 			footerHeading = "%nExit codes:%n", footer = "${sys:phonehome.exit-codes}")
-	static class AbandonCommand implements Callable<Integer> {
-
-		@Spec
-		CommandSpec spec;
-
-		@Mixin
-		HomeOption home;
-
-		@Parameters(paramLabel = "EXECUTION_ID", description = "the execution to abandon")
-		long executionId;
-
-		@Option(names = "--force", description = "the execution is marked running but its process is gone")
-		boolean force;
-
-		private final JobOperator jobOperator;
-
-		private final NightHistory history;
+	static class AbandonCommand extends ExecutionCommand {
 
 		AbandonCommand(JobOperator jobOperator, NightHistory history) {
-			this.jobOperator = jobOperator;
-			this.history = history;
+			super(jobOperator, history);
 		}
 
 		@Override
-		public Integer call() throws Exception {
-			PrintWriter err = spec.commandLine().getErr();
-			JobExecution execution = history.execution(executionId).orElse(null);
-			Integer refused = refuseUnlessRecoverable(execution, executionId, force, "abandon", err);
-			if (refused != null) {
-				return refused;
-			}
-			if (execution.getStatus().isRunning()) {
-				execution = jobOperator.recover(execution);
-			}
-			JobExecution abandoned = jobOperator.abandon(execution);
-			spec.commandLine().getOut().println("phonehome: execution " + executionId + " is " + abandoned.getStatus());
+		String verb() {
+			return "abandon";
+		}
+
+		@Override
+		int act(JobExecution execution, PrintWriter out, PrintWriter err) throws Exception {
+			out.println("phonehome: execution " + executionId + " is " + jobOperator.abandon(execution).getStatus());
 			return ExitCode.OK.code();
 		}
 
-	}
-
-	/** A missing, completed or (without --force) running execution is refused with what to do instead. */
-	static Integer refuseUnlessRecoverable(JobExecution execution, long executionId, boolean force, String verb,
-			PrintWriter err) {
-		if (execution == null) {
-			err.println("phonehome: there is no execution " + executionId + " of the phone-home job; see 'history'");
-			return ExitCode.USAGE.code();
-		}
-		if (execution.getStatus() == BatchStatus.COMPLETED || execution.getStatus() == BatchStatus.ABANDONED) {
-			err.println("phonehome: execution " + executionId + " is " + execution.getStatus() + "; nothing to "
-					+ verb + (execution.getStatus() == BatchStatus.COMPLETED
-							? " (to run its night again on purpose: run --date NIGHT --rerun)" : ""));
-			return ExitCode.ALREADY_COMPLETED.code();
-		}
-		if (execution.getStatus().isRunning() && !force) {
-			err.println("phonehome: execution " + executionId + " is marked " + execution.getStatus()
-					+ ". If no phonehome process is running it (check 'ps' here and on other nodes), "
-					+ verb + " it with --force.");
-			return ExitCode.ALREADY_RUNNING.code();
-		}
-		return null;
 	}
 
 }
