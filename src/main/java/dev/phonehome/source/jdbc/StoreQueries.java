@@ -1,15 +1,18 @@
 package dev.phonehome.source.jdbc;
 
-/** The store's queries, one per payload section, each ordered by the section's id. */
-final class StoreQueries {
+/**
+ * The store's queries, one per payload section, each ordered by the section's id. Public so the benchmark's raw
+ * floor reads exactly the same rows.
+ */
+public final class StoreQueries {
 
-	static final String COMPANIES = """
+	public static final String COMPANIES = """
 			SELECT id, name, deactivated AS is_deactivated, created_at, creator_id, plan
 			FROM companies
 			ORDER BY id
 			""";
 
-	static final String TEAMS = """
+	public static final String TEAMS = """
 			SELECT id, name, company_id, deactivated AS is_deactivated, created_at, creator_id,
 			       xray AS live_view, review_approval AS code_review_approval,
 			       review_assignment AS code_review_assignment
@@ -50,22 +53,22 @@ final class StoreQueries {
 			ORDER BY u.id
 			""";
 
-	static final String CODE_REVIEWS = """
+	public static final String CODE_REVIEWS = """
 			SELECT team_id, id AS review_id, created_at, approved_at
 			FROM reviews
 			WHERE (created_at >= ? AND created_at < ?) OR (approved_at >= ? AND approved_at < ?)
 			ORDER BY id
 			""";
 
-	static final String COMPANY_PLANS = "SELECT id AS company_id, name AS company_name, plan FROM companies ORDER BY id";
+	public static final String COMPANY_PLANS = "SELECT id AS company_id, name AS company_name, plan FROM companies ORDER BY id";
 
-	static final String INTEGRATIONS = "SELECT DISTINCT provider FROM user_providers ORDER BY provider";
+	public static final String INTEGRATIONS = "SELECT DISTINCT provider FROM user_providers ORDER BY provider";
 
 	private StoreQueries() {
 	}
 
 	/** A paid night's query does not even select the address: it never leaves the database. */
-	static String users(boolean emailsIncluded) {
+	public static String users(boolean emailsIncluded) {
 		return USERS.formatted(emailsIncluded ? "u.email" : "CAST(NULL AS VARCHAR(1))");
 	}
 
