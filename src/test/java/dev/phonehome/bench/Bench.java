@@ -26,7 +26,7 @@ import dev.phonehome.job.PhoneHomeJobConfiguration;
  * another child JVM with the same heap. Prints per step items, seconds and items/s (every step the job repository
  * recorded), the process peaks, and the ratio of the payload steps to the floor.
  *
- * <p>Usage: {@code Bench [--sizes S,M,L] [--seed N] [--work DIR] [--heap 256m] [--keep]}.
+ * <p>Usage: {@code Bench [--sizes S,M,L] [--seed N] [--work DIR] [--heap 256m] [--keep] [--generate-only]}.
  */
 public final class Bench {
 
@@ -43,6 +43,7 @@ public final class Bench {
 		Path work = Path.of("target/bench");
 		String heap = "256m";
 		boolean keep = false;
+		boolean generateOnly = false;
 		for (int i = 0; i < args.length; i++) {
 			switch (args[i]) {
 				case "--sizes" -> sizes = List.of(args[++i].split(","));
@@ -50,11 +51,16 @@ public final class Bench {
 				case "--work" -> work = Path.of(args[++i]);
 				case "--heap" -> heap = args[++i];
 				case "--keep" -> keep = true;
+				case "--generate-only" -> generateOnly = true;
 				default -> throw new IllegalArgumentException("unknown argument " + args[i]);
 			}
 		}
 		List<SizeResult> results = new ArrayList<>();
 		for (String name : sizes) {
+			if (generateOnly) {
+				generate(BenchSize.of(name), seed, work.toAbsolutePath().resolve(name));
+				continue;
+			}
 			SizeResult result = run(BenchSize.of(name), seed, work.toAbsolutePath(), heap, keep);
 			result.print(System.out);
 			results.add(result);
@@ -65,6 +71,9 @@ public final class Bench {
 				+ ".md");
 		Files.writeString(file, report);
 		System.out.println("(also written to " + file + ")");
+		if (results.isEmpty()) {
+			return;
+		}
 		if (results.stream().anyMatch(r -> !r.completed())) {
 			System.exit(1);
 		}
@@ -72,6 +81,13 @@ public final class Bench {
 
 	static SizeResult run(BenchSize size, long seed, Path work, String heap, boolean keep) throws Exception {
 		Path home = work.resolve(size.name());
+		Duration generation = generate(size, seed, home);
+		long storeBytes = Files.size(home.resolve("store/phonehome.mv.db"));
+		return runNight(size, home, heap, keep, generation, storeBytes);
+	}
+
+	/** A fresh home holding only the synthetic installation. */
+	static Duration generate(BenchSize size, long seed, Path home) throws Exception {
 		deleteRecursively(home);
 		Files.createDirectories(home);
 		System.out.printf("== %s: generating %,d users, %,d posts (%,d in the night) into %s%n", size.name(),
@@ -81,8 +97,13 @@ public final class Bench {
 			new SyntheticInstallation(size, seed).writeTo(connection);
 		}
 		Duration generation = Duration.ofNanos(System.nanoTime() - t0);
-		long storeBytes = Files.size(home.resolve("store/phonehome.mv.db"));
-		System.out.printf("   generated in %.1f s, store %,d MB%n", seconds(generation), storeBytes >> 20);
+		System.out.printf("   generated in %.1f s, store %,d MB%n", seconds(generation),
+				Files.size(home.resolve("store/phonehome.mv.db")) >> 20);
+		return generation;
+	}
+
+	static SizeResult runNight(BenchSize size, Path home, String heap, boolean keep, Duration generation,
+			long storeBytes) throws Exception {
 
 		Path config = privateConfig(home);
 		Path nightPeaks = home.resolve("night-peaks.properties");

@@ -258,7 +258,7 @@ final class SyntheticInstallation {
 		if (h % 100 == 0) {
 			return objectId(createdAt, GHOST, k);
 		}
-		double x = ((h >>> 11) * 0x1.0p-53);
+		double x = ((h >>> 10) * 0x1.0p-53);
 		return userId((long) (x * x * size.users()));
 	}
 
@@ -293,12 +293,12 @@ final class SyntheticInstallation {
 		return (int) ((mix(stream, index) >>> 1) % n);
 	}
 
-	/** SplitMix64 of (seed, stream, index): uniform, reproducible, random access. */
+	/** SplitMix64 of (seed, stream, index), its top 63 bits: uniform, non-negative, reproducible, random access. */
 	private long mix(int stream, long index) {
 		long z = seed + stream * 0x9E3779B97F4A7C15L + index * 0xD1B54A32D192ED03L;
 		z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
 		z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
-		return z ^ (z >>> 31);
+		return (z ^ (z >>> 31)) >>> 1;
 	}
 
 	/** One table's batched insert: executes every {@value #BATCH} rows, commits every {@value #COMMIT_EVERY}. */

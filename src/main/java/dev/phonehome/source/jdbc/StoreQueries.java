@@ -24,12 +24,15 @@ public final class StoreQueries {
 	 * Each post of the window counts once, by the first rule that applies: reviewId -> reviews; codemarkId ->
 	 * codemarksInReviews or codemarks by the codemark's reviewId (not at all when the codemark is missing);
 	 * parentPostId -> replies. Posts by creators who are not users drop out in the join.
+	 * <p>H2 evaluates the grouped subquery once per user, with creator_id = u.id pushed in: the posts_creator
+	 * index makes that a seek to the user's posts of the night. isAdmin starts from team_admins (a few per team)
+	 * rather than user_teams (every membership): most users are not admins and miss at once.
 	 */
 	private static final String USERS = """
 			SELECT u.id, %s AS email, u.is_registered, u.deactivated AS is_deactivated,
-			       EXISTS (SELECT 1 FROM user_teams ut
-			               JOIN team_admins ta ON ta.team_id = ut.team_id AND ta.user_id = ut.user_id
-			               WHERE ut.user_id = u.id) AS is_admin,
+			       EXISTS (SELECT 1 FROM team_admins ta
+			               JOIN user_teams ut ON ut.user_id = ta.user_id AND ut.team_id = ta.team_id
+			               WHERE ta.user_id = u.id) AS is_admin,
 			       u.registered_at, u.join_method, u.last_login, u.last_origin, u.last_origin_detail,
 			       COALESCE(a.codemarks, 0) AS codemarks,
 			       COALESCE(a.codemarks_in_reviews, 0) AS codemarks_in_reviews,
