@@ -7,6 +7,8 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Types;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import dev.phonehome.source.NightWindow;
@@ -76,6 +78,13 @@ final class SyntheticInstallation {
 				}
 			}
 		}
+		// bulk load: secondary indexes are built once at the end, not page by page at every commit
+		List<String> indexes = secondaryIndexes(connection);
+		try (Statement statement = connection.createStatement()) {
+			for (String index : indexes) {
+				statement.execute("DROP INDEX " + index);
+			}
+		}
 		connection.setAutoCommit(false);
 		companies(connection);
 		teams(connection);
@@ -83,6 +92,22 @@ final class SyntheticInstallation {
 		posts(connection);
 		reviews(connection);
 		connection.commit();
+		connection.setAutoCommit(true);
+		try (Statement statement = connection.createStatement()) {
+			statement.execute("RUNSCRIPT FROM 'classpath:store/schema-h2.sql'");
+		}
+	}
+
+	private static List<String> secondaryIndexes(Connection connection) throws SQLException {
+		List<String> names = new ArrayList<>();
+		try (Statement statement = connection.createStatement();
+				ResultSet rs = statement.executeQuery("SELECT INDEX_NAME FROM INFORMATION_SCHEMA.INDEXES"
+						+ " WHERE TABLE_SCHEMA = 'PUBLIC' AND INDEX_TYPE_NAME = 'INDEX'")) {
+			while (rs.next()) {
+				names.add(rs.getString(1));
+			}
+		}
+		return names;
 	}
 
 	private void companies(Connection connection) throws SQLException {

@@ -2,7 +2,6 @@ package dev.phonehome.source.jdbc;
 
 import java.util.List;
 
-import org.springframework.jdbc.core.DataClassRowMapper;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import dev.phonehome.source.CompanyPlan;
@@ -18,7 +17,7 @@ class JdbcInstallationSource implements InstallationSource {
 
 	@Override
 	public List<CompanyPlan> companyPlans() {
-		return jdbc.query(StoreQueries.COMPANY_PLANS, new DataClassRowMapper<>(CompanyPlan.class));
+		return jdbc.query(StoreQueries.COMPANY_PLANS, StoreRows.COMPANY_PLAN);
 	}
 
 	@Override
