@@ -67,6 +67,9 @@ public final class Bench {
 			result.print(System.out);
 			results.add(result);
 		}
+		if (results.isEmpty()) {
+			return;
+		}
 		String report = summary(results, seed, heap, repeat);
 		System.out.println(report);
 		Path file = work.resolve("results-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmm"))
