@@ -71,6 +71,9 @@ CREATE TABLE IF NOT EXISTS reviews (
 );
 -- The night's posts are found by creation time; reviews by creation or approval time.
 CREATE INDEX IF NOT EXISTS posts_created_at ON posts (created_at, creator_id);
+-- The users query counts each user's posts of the night by seeking (creator_id, window): without it H2 scans the
+-- whole night once per user (1,000 users x 2,000 posts took 2.6 s; 100,000 x 200,000 would take hours).
+CREATE INDEX IF NOT EXISTS posts_creator ON posts (creator_id, created_at);
 CREATE INDEX IF NOT EXISTS reviews_created_at ON reviews (created_at);
 CREATE INDEX IF NOT EXISTS reviews_approved_at ON reviews (approved_at);
 CREATE INDEX IF NOT EXISTS team_admins_user ON team_admins (user_id);

@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -22,13 +23,17 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * Validates a payload file against {@code jobs/phone-home/payload.schema.json} with bounded memory: the envelope
  * (every field, arrays left empty) against the root schema, and each array item, one at a time, against its
- * definition. Any field outside the contract is a violation; on a paid night so is any {@code email} key.
+ * definition. Any field outside the contract is a violation; on a paid night so is any {@code email} key. The
+ * schema runs once per distinct item shape ({@link ItemShape}), which decides the verdict for this contract.
  */
 public final class PayloadContract {
 
 	public static final String SCHEMA_RESOURCE = "jobs/phone-home/payload.schema.json";
 
 	private static final int MAX_REPORTED = 20;
+
+	/** Distinct item shapes remembered per section; a valid payload has a few dozen. */
+	private static final int MAX_SHAPES = 4096;
 
 	private final JsonMapper mapper = JsonMapper.builder().build();
 
@@ -40,6 +45,8 @@ public final class PayloadContract {
 
 	private final List<String> fieldOrder = new ArrayList<>();
 
+	private final boolean shapeCacheable;
+
 	public PayloadContract() {
 		ObjectNode root = (ObjectNode) readSchema();
 		SchemaRegistry registry = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12);
@@ -49,6 +56,7 @@ public final class PayloadContract {
 		}
 		this.redactedUser = registry.getSchema(definition(root, "redactedUser"));
 		root.get("required").forEach(name -> fieldOrder.add(name.asString()));
+		this.shapeCacheable = decidesOnShape(root);
 	}
 
 	private JsonNode readSchema() {
@@ -112,14 +120,48 @@ public final class PayloadContract {
 	private void validateItems(JsonParser parser, PayloadSection section, boolean emailsIncluded,
 			List<String> violations) {
 		Schema schema = (section == PayloadSection.USERS && !emailsIncluded) ? redactedUser : items.get(section);
+		Map<String, List<String>> verdicts = new HashMap<>();
 		int index = 0;
 		while (parser.nextToken() != JsonToken.END_ARRAY) {
 			JsonNode item = parser.readValueAsTree();
 			if (violations.size() < MAX_REPORTED) {
-				report(schema.validate(item), "/" + section.key() + "/" + index, violations);
+				String prefix = "/" + section.key() + "/" + index;
+				for (String message : verdict(schema, item, verdicts)) {
+					if (violations.size() < MAX_REPORTED) {
+						violations.add(prefix + message);
+					}
+				}
 			}
 			index++;
 		}
+	}
+
+	/**
+	 * The schema's messages for an item (locations relative to the item). Items of a shape already seen get that
+	 * shape's verdict without running the schema again (see {@link ItemShape}: at a million users, validating each
+	 * item took most of the payload step).
+	 */
+	private List<String> verdict(Schema schema, JsonNode item, Map<String, List<String>> verdicts) {
+		String shape = shapeCacheable ? ItemShape.of(item) : null;
+		if (shape == null) {
+			return messages(schema.validate(item));
+		}
+		List<String> known = verdicts.get(shape);
+		if (known == null) {
+			known = messages(schema.validate(item));
+			if (verdicts.size() < MAX_SHAPES) {
+				verdicts.put(shape, known);
+			}
+		}
+		return known;
+	}
+
+	private static List<String> messages(List<Error> errors) {
+		List<String> messages = new ArrayList<>(errors.size());
+		for (Error error : errors) {
+			messages.add(message(error));
+		}
+		return messages;
 	}
 
 	private static void report(List<Error> errors, String prefix, List<String> violations) {
@@ -127,10 +169,52 @@ public final class PayloadContract {
 			if (violations.size() >= MAX_REPORTED) {
 				return;
 			}
-			// The message names the location and the rule; an email rule violation never quotes the address.
-			violations.add(prefix + error.getInstanceLocation() + ": " + error.getKeyword() + " "
-					+ describe(error));
+			violations.add(prefix + message(error));
 		}
+	}
+
+	// The message names the location and the rule; an email rule violation never quotes the address.
+	private static String message(Error error) {
+		return error.getInstanceLocation() + ": " + error.getKeyword() + " " + describe(error);
+	}
+
+	/** Whether every keyword of the schema decides on no more than an item's shape (else: no shortcut). */
+	private static boolean decidesOnShape(JsonNode schema) {
+		if (schema.isArray()) {
+			for (JsonNode element : schema) {
+				if (!decidesOnShape(element)) {
+					return false;
+				}
+			}
+			return true;
+		}
+		if (!schema.isObject()) {
+			return true;
+		}
+		for (Map.Entry<String, JsonNode> keyword : schema.properties()) {
+			String name = keyword.getKey();
+			JsonNode value = keyword.getValue();
+			if (!ItemShape.DECIDING_KEYWORDS.contains(name)) {
+				return false;
+			}
+			Integer bound = ItemShape.SUPPORTED_BOUNDS.get(name);
+			if (bound != null && !(value.isIntegralNumber() && value.intValue() == bound)) {
+				return false;
+			}
+			if (name.equals("properties") || name.equals("$defs")) {
+				// names of properties and definitions, each mapped to a schema
+				for (JsonNode subschema : value) {
+					if (!decidesOnShape(subschema)) {
+						return false;
+					}
+				}
+			}
+			else if (value.isContainer() && !name.equals("required") && !name.equals("type")
+					&& !decidesOnShape(value)) {
+				return false;
+			}
+		}
+		return true;
 	}
 
 	private static String describe(Error error) {

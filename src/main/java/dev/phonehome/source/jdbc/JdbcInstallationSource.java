@@ -5,7 +5,6 @@ import java.util.OptionalLong;
 
 import dev.phonehome.installation.InstallationCollection;
 
-import org.springframework.jdbc.core.DataClassRowMapper;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import dev.phonehome.source.CompanyPlan;
@@ -21,7 +20,7 @@ class JdbcInstallationSource implements InstallationSource {
 
 	@Override
 	public List<CompanyPlan> companyPlans() {
-		return jdbc.query(StoreQueries.COMPANY_PLANS, new DataClassRowMapper<>(CompanyPlan.class));
+		return jdbc.query(StoreQueries.COMPANY_PLANS, StoreRows.COMPANY_PLAN);
 	}
 
 	@Override

@@ -12,7 +12,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.ArgumentPreparedStatementSetter;
-import org.springframework.jdbc.core.DataClassRowMapper;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import dev.phonehome.PhoneHomeProperties;
@@ -46,7 +45,7 @@ public class JdbcSourceConfiguration {
 			.dataSource(dataSource)
 			.fetchSize(properties.fetchSize())
 			.sql(StoreQueries.COMPANIES)
-			.rowMapper(new DataClassRowMapper<>(Company.class))
+			.rowMapper(StoreRows.COMPANY)
 			.build();
 	}
 
@@ -57,7 +56,7 @@ public class JdbcSourceConfiguration {
 			.dataSource(dataSource)
 			.fetchSize(properties.fetchSize())
 			.sql(StoreQueries.TEAMS)
-			.rowMapper(new DataClassRowMapper<>(Team.class))
+			.rowMapper(StoreRows.TEAM)
 			.build();
 	}
 
@@ -73,7 +72,7 @@ public class JdbcSourceConfiguration {
 			.sql(StoreQueries.users(Boolean.TRUE.equals(emailsIncluded)))
 			.preparedStatementSetter(
 					new ArgumentPreparedStatementSetter(new Object[] { window.startMillis(), window.endMillis() }))
-			.rowMapper(new DataClassRowMapper<>(User.class))
+			.rowMapper(StoreRows.USER)
 			.build();
 	}
 
@@ -88,7 +87,7 @@ public class JdbcSourceConfiguration {
 			.sql(StoreQueries.CODE_REVIEWS)
 			.preparedStatementSetter(new ArgumentPreparedStatementSetter(new Object[] { window.startMillis(),
 					window.endMillis(), window.startMillis(), window.endMillis() }))
-			.rowMapper(new DataClassRowMapper<>(CodeReview.class))
+			.rowMapper(StoreRows.CODE_REVIEW)
 			.build();
 	}
 

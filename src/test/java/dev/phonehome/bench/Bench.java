@@ -1,0 +1,354 @@
+package dev.phonehome.bench;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Properties;
+import java.util.stream.Stream;
+
+import dev.phonehome.job.PhoneHomeJobConfiguration;
+
+/**
+ * The benchmark: for each size, a synthetic installation generated straight into a fresh embedded store, one night
+ * run through phonehome's real CLI in a child JVM ({@code -Xmx256m}), then the raw floor on the same store in
+ * another child JVM with the same heap. Prints per step items, seconds and items/s (every step the job repository
+ * recorded), the process peaks, and the ratio of the payload steps to the floor.
+ *
+ * <p>Usage: {@code Bench [--sizes S,M,L] [--seed N] [--work DIR] [--heap 256m] [--keep] [--generate-only] [--repeat 3]}.
+ */
+public final class Bench {
+
+	static final String NIGHT = SyntheticInstallation.NIGHT.toString();
+
+	private static final Path DEMO_CONFIG = Path.of("jobs/phone-home/demo/free");
+
+	private Bench() {
+	}
+
+	public static void main(String[] args) throws Exception {
+		List<String> sizes = List.of("S", "M", "L");
+		long seed = 42;
+		Path work = Path.of("target/bench");
+		String heap = "256m";
+		boolean keep = false;
+		boolean generateOnly = false;
+		int repeat = 3;
+		for (int i = 0; i < args.length; i++) {
+			switch (args[i]) {
+				case "--sizes" -> sizes = List.of(args[++i].split(","));
+				case "--seed" -> seed = Long.parseLong(args[++i]);
+				case "--work" -> work = Path.of(args[++i]);
+				case "--heap" -> heap = args[++i];
+				case "--keep" -> keep = true;
+				case "--generate-only" -> generateOnly = true;
+				case "--repeat" -> repeat = Integer.parseInt(args[++i]);
+				default -> throw new IllegalArgumentException("unknown argument " + args[i]);
+			}
+		}
+		List<SizeResult> results = new ArrayList<>();
+		for (String name : sizes) {
+			if (generateOnly) {
+				generate(BenchSize.of(name), seed, work.toAbsolutePath().resolve(name));
+				continue;
+			}
+			SizeResult result = run(BenchSize.of(name), seed, work.toAbsolutePath(), heap, keep, repeat);
+			result.print(System.out);
+			results.add(result);
+		}
+		if (results.isEmpty()) {
+			return;
+		}
+		String report = summary(results, seed, heap, repeat);
+		System.out.println(report);
+		Path file = work.resolve("results-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmm"))
+				+ ".md");
+		Files.writeString(file, report);
+		System.out.println("(also written to " + file + ")");
+		if (results.isEmpty()) {
+			return;
+		}
+		if (results.stream().anyMatch(r -> !r.completed())) {
+			System.exit(1);
+		}
+	}
+
+	static SizeResult run(BenchSize size, long seed, Path work, String heap, boolean keep, int repeat)
+			throws Exception {
+		Path home = work.resolve(size.name());
+		Duration generation = generate(size, seed, home);
+		long storeBytes = Files.size(home.resolve("store/phonehome.mv.db"));
+		return runNight(size, home, heap, keep, generation, storeBytes, repeat);
+	}
+
+	/** A fresh home holding only the synthetic installation. */
+	static Duration generate(BenchSize size, long seed, Path home) throws Exception {
+		deleteRecursively(home);
+		Files.createDirectories(home);
+		System.out.printf("== %s: generating %,d users, %,d posts (%,d in the night) into %s%n", size.name(),
+				size.users(), size.posts(), size.nightPosts(), home);
+		long t0 = System.nanoTime();
+		try (Connection connection = DriverManager.getConnection(url(home), "sa", "")) {
+			new SyntheticInstallation(size, seed).writeTo(connection);
+			// batch commits leave most of the file dead; every size starts from the same compact store
+			connection.createStatement().execute("SHUTDOWN COMPACT");
+		}
+		Duration generation = Duration.ofNanos(System.nanoTime() - t0);
+		System.out.printf("   generated in %.1f s, store %,d MB%n", seconds(generation),
+				Files.size(home.resolve("store/phonehome.mv.db")) >> 20);
+		return generation;
+	}
+
+	/**
+	 * Runs the night and the floor {@code repeat} times, alternately (the first night as the nightly run, the
+	 * others as {@code run --rerun}), and keeps the fastest of each: on a shared machine the other processes only
+	 * ever add time. Memory peaks are the highest seen in any run.
+	 */
+	static SizeResult runNight(BenchSize size, Path home, String heap, boolean keep, Duration generation,
+			long storeBytes, int repeat) throws Exception {
+		Path config = privateConfig(home);
+		SizeResult best = null;
+		for (int run = 1; run <= repeat; run++) {
+			Path nightPeaks = home.resolve("night-peaks-" + run + ".properties");
+			System.out.printf("   night %d/%d: phonehome run (child JVM, -Xmx%s), load %s%n", run, repeat, heap,
+					loadAverage());
+			List<String> runArgs = new ArrayList<>(List.of("run", "--home", home.toString(), "--date", NIGHT,
+					"--config", config.toString()));
+			if (run > 1) {
+				runArgs.add("--rerun");
+			}
+			long t1 = System.nanoTime();
+			int exit = child(home.resolve("night-" + run + ".log"), heap, List.of("-Dbench.peaks=" + nightPeaks),
+					NightProbe.class.getName(), runArgs.toArray(String[]::new));
+			Duration nightWall = Duration.ofNanos(System.nanoTime() - t1);
+			List<StepTiming> steps;
+			try (Connection connection = DriverManager.getConnection(url(home), "sa", "")) {
+				steps = StepTiming.lastExecution(connection, PhoneHomeJobConfiguration.JOB_NAME);
+			}
+			Path floorResult = home.resolve("floor-" + run + ".properties");
+			System.out.printf("   floor %d/%d: raw JDBC + Jackson (child JVM, -Xmx%s), load %s%n", run, repeat, heap,
+					loadAverage());
+			int floorExit = child(home.resolve("floor-" + run + ".log"), heap, List.of(), RawFloor.class.getName(),
+					home.toString(), NIGHT, home.resolve("floor-payload.json").toString(), floorResult.toString());
+			SizeResult result = new SizeResult(size, generation, storeBytes, exit, steps, nightWall,
+					load(nightPeaks), floorExit, load(floorResult), payloadBytes(home));
+			System.out.printf("   run %d: job %.1f s, payload steps %.1f s, floor %.1f s%n", run,
+					seconds(result.job()), seconds(result.payloadSteps()), result.floorSeconds());
+			best = (best == null) ? result : best.fastest(result);
+			if (!result.completed()) {
+				best = result;
+				break;
+			}
+		}
+		if (!keep && best.completed()) {
+			deleteRecursively(home);
+		}
+		return best;
+	}
+
+	static String loadAverage() {
+		try {
+			return Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
+		}
+		catch (IOException ex) {
+			return "?";
+		}
+	}
+
+
+	private static String url(Path home) {
+		return "jdbc:h2:file:" + home.resolve("store/phonehome") + ";DB_CLOSE_ON_EXIT=FALSE";
+	}
+
+	/** The demo free installation's services config, private (mode 600) as phonehome requires. */
+	private static Path privateConfig(Path home) throws IOException {
+		Path folder = home.resolve("config");
+		Files.createDirectories(folder);
+		for (String name : new String[] { "codestream-services-config.json", "container-versions" }) {
+			Path copy = folder.resolve(name);
+			Files.copy(DEMO_CONFIG.resolve(name), copy, StandardCopyOption.REPLACE_EXISTING);
+			Files.setPosixFilePermissions(copy, PosixFilePermissions.fromString("rw-------"));
+		}
+		return folder.resolve("codestream-services-config.json");
+	}
+
+	/** A fresh JVM on this classpath with only {@code -Xmx}: what phonehome sees in production. */
+	private static int child(Path log, String heap, List<String> properties, String mainClass, String... args)
+			throws IOException, InterruptedException {
+		List<String> command = new ArrayList<>();
+		command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+		command.add("-Xmx" + heap);
+		command.addAll(properties);
+		command.add("-cp");
+		command.add(System.getProperty("java.class.path"));
+		command.add(mainClass);
+		command.addAll(List.of(args));
+		Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+		int exit = process.waitFor();
+		if (exit != 0) {
+			System.out.println("   exit " + exit + "; last lines of " + log + ":");
+			List<String> lines = Files.readAllLines(log);
+			lines.subList(Math.max(0, lines.size() - 15), lines.size()).forEach(l -> System.out.println("   | " + l));
+		}
+		return exit;
+	}
+
+	private static long payloadBytes(Path home) throws IOException {
+		Path nights = home.resolve("nights");
+		if (!Files.isDirectory(nights)) {
+			return -1;
+		}
+		try (Stream<Path> files = Files.walk(nights)) {
+			return files.filter(p -> p.getFileName().toString().equals("payload.json"))
+				.mapToLong(p -> p.toFile().length())
+				.max()
+				.orElse(-1);
+		}
+	}
+
+	private static Properties load(Path file) throws IOException {
+		Properties p = new Properties();
+		if (Files.exists(file)) {
+			try (var in = Files.newInputStream(file)) {
+				p.load(in);
+			}
+		}
+		return p;
+	}
+
+	static String summary(List<SizeResult> results, long seed, String heap, int repeat) throws IOException {
+		StringBuilder s = new StringBuilder();
+		s.append("### Results ").append(LocalDateTime.now().withNano(0)).append('\n');
+		s.append("\nMachine: ").append(machine()).append(". Seed ").append(seed).append(", child JVMs -Xmx")
+			.append(heap).append(", best of ").append(repeat).append(" runs (night and floor alternately).\n\n");
+		s.append("| size | users | posts (night) | job s | process s | payload steps s | floor s | ratio | "
+				+ "peak heap MB (sampled / pools) | peak RSS MB | floor RSS MB | payload MB |\n");
+		s.append("|---|---|---|---|---|---|---|---|---|---|---|---|\n");
+		for (SizeResult r : results) {
+			s.append(String.format("| %s | %,d | %,d (%,d) | %.1f | %.1f | %.1f | %.1f | %.2f | %d / %d | %d | %d | %d |%n",
+					r.size().name(), r.size().users(), r.size().posts(), r.size().nightPosts(), seconds(r.job()),
+					seconds(r.nightWall()), seconds(r.payloadSteps()), r.floorSeconds(), r.ratio(),
+					r.mb(r.nightPeaks(), "heap.peak.sampled"), r.mb(r.nightPeaks(), "heap.peak.pools"),
+					r.mb(r.nightPeaks(), "rss.peak"), r.mb(r.floorPeaks(), "rss.peak"), r.payloadBytes() >> 20));
+		}
+		SizeResult m = find(results, "M");
+		SizeResult l = find(results, "L");
+		if (m != null && l != null) {
+			s.append(String.format("%nM -> L: job time grew %.1f-fold (target at most 11).%n",
+					seconds(l.job()) / seconds(m.job())));
+		}
+		s.append("\nPer step:\n\n| size | step | status | items | s | items/s |\n|---|---|---|---|---|---|\n");
+		for (SizeResult r : results) {
+			for (StepTiming step : r.steps().subList(1, r.steps().size())) {
+				s.append(String.format("| %s | %s | %s | %,d | %.2f | %s |%n", r.size().name(), step.name(),
+						step.status(), step.items(), seconds(step.duration()), step.itemsPerSecond()));
+			}
+		}
+		return s.toString();
+	}
+
+	private static SizeResult find(List<SizeResult> results, String name) {
+		return results.stream().filter(r -> r.size().name().equals(name)).findFirst().orElse(null);
+	}
+
+	static String machine() throws IOException {
+		String memory = Files.readAllLines(Path.of("/proc/meminfo"))
+			.stream()
+			.filter(l -> l.startsWith("MemTotal:"))
+			.map(l -> (Long.parseLong(l.replaceAll("[^0-9]", "")) >> 20) + " GiB")
+			.findFirst()
+			.orElse("?");
+		return Runtime.getRuntime().availableProcessors() + " cores, " + memory + " RAM, "
+				+ System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version");
+	}
+
+	static double seconds(Duration d) {
+		return d.toNanos() / 1e9;
+	}
+
+	static void deleteRecursively(Path folder) throws IOException {
+		if (!Files.exists(folder)) {
+			return;
+		}
+		try (Stream<Path> paths = Files.walk(folder)) {
+			for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+				Files.deleteIfExists(path);
+			}
+		}
+	}
+
+	/** One size's figures. */
+	record SizeResult(BenchSize size, Duration generation, long storeBytes, int nightExit, List<StepTiming> steps,
+			Duration nightWall, Properties nightPeaks, int floorExit, Properties floorPeaks, long payloadBytes) {
+
+		/** The faster night and the faster floor of the two runs, with the higher memory peaks of both. */
+		SizeResult fastest(SizeResult other) {
+			SizeResult night = job().compareTo(other.job()) <= 0 ? this : other;
+			Properties floor = floorSeconds() <= other.floorSeconds() ? floorPeaks : other.floorPeaks;
+			return new SizeResult(size, generation, storeBytes, night.nightExit, night.steps, night.nightWall,
+					higher(nightPeaks, other.nightPeaks), floorExit, floor, payloadBytes);
+		}
+
+		private static Properties higher(Properties a, Properties b) {
+			Properties max = new Properties();
+			for (String key : a.stringPropertyNames()) {
+				max.setProperty(key, Long.toString(Math.max(Long.parseLong(a.getProperty(key)),
+						Long.parseLong(b.getProperty(key, "-1")))));
+			}
+			return max;
+		}
+
+		boolean completed() {
+			return nightExit == 0 && floorExit == 0 && steps.get(0).status().equals("COMPLETED");
+		}
+
+		Duration job() {
+			return steps.get(0).duration();
+		}
+
+		Duration payloadSteps() {
+			return steps.stream().skip(1).filter(StepTiming::isPayloadStep).map(StepTiming::duration)
+				.reduce(Duration.ZERO, Duration::plus);
+		}
+
+		double floorSeconds() {
+			return Long.parseLong(floorPeaks.getProperty("floor.millis", "0")) / 1000.0;
+		}
+
+		double ratio() {
+			return floorSeconds() == 0 ? Double.NaN : seconds(payloadSteps()) / floorSeconds();
+		}
+
+		long mb(Properties p, String key) {
+			return Long.parseLong(p.getProperty(key, "-1")) >> 20;
+		}
+
+		void print(PrintStream out) {
+			out.printf("   %s night %s (exit %d) in %.1f s (process %.1f s); peak heap %d MB sampled, %d MB pools; "
+					+ "peak RSS %d MB; GC %d ms%n", size.name(), steps.get(0).status(), nightExit, seconds(job()),
+					seconds(nightWall), mb(nightPeaks, "heap.peak.sampled"), mb(nightPeaks, "heap.peak.pools"),
+					mb(nightPeaks, "rss.peak"), Long.parseLong(nightPeaks.getProperty("gc.millis", "-1")));
+			out.printf("   %-28s %12s %10s %14s%n", "step", "items", "seconds", "items/s");
+			for (StepTiming step : steps.subList(1, steps.size())) {
+				out.printf("   %-28s %,12d %10.2f %14s  %s%n", step.name(), step.items(), seconds(step.duration()),
+						step.itemsPerSecond(), step.status());
+			}
+			out.printf("   payload steps %.2f s; raw floor %.2f s (exit %d, %,d items, peak RSS %d MB); ratio %.2f%n",
+					seconds(payloadSteps()), floorSeconds(), floorExit,
+					Long.parseLong(floorPeaks.getProperty("floor.items", "0")), mb(floorPeaks, "rss.peak"), ratio());
+		}
+
+	}
+
+}

@@ -1,0 +1,111 @@
+package dev.phonehome.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.HexFormat;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The benchmark harness on its smallest size (a few seconds): the data is reproducible from the seed, and a night
+ * and the raw floor run in child JVMs and report every step the job repository recorded. Timings are printed by
+ * {@code ops/bench}, never asserted.
+ */
+class BenchHarnessTests {
+
+	private static final List<String> TABLES = List.of("companies", "teams", "team_admins", "users", "user_teams",
+			"user_providers", "posts", "codemarks", "reviews");
+
+	@Test
+	void generatorShouldWriteTheSameRowsForTheSameSeed() throws Exception {
+		// given / when
+		String first = digestOfGenerated(42, "first");
+		String again = digestOfGenerated(42, "again");
+		String otherSeed = digestOfGenerated(7, "other");
+		// then
+		assertThat(again).isEqualTo(first);
+		assertThat(otherSeed).isNotEqualTo(first);
+	}
+
+	@Test
+	void generatorShouldWriteTheSizesCountsAndShapes() throws Exception {
+		// given
+		BenchSize s = BenchSize.S;
+		try (Connection c = DriverManager.getConnection("jdbc:h2:mem:shapes;DB_CLOSE_DELAY=-1")) {
+			// when
+			new SyntheticInstallation(s, 42).writeTo(c);
+			// then
+			assertThat(count(c, "SELECT COUNT(*) FROM users")).isEqualTo(s.users());
+			assertThat(count(c, "SELECT COUNT(*) FROM teams")).isEqualTo(s.teams());
+			assertThat(count(c, "SELECT COUNT(*) FROM companies")).isEqualTo(s.companies());
+			assertThat(count(c, "SELECT COUNT(*) FROM posts")).isEqualTo(s.posts());
+			assertThat(count(c, "SELECT COUNT(*) FROM reviews")).isEqualTo(s.reviews());
+			long start = dev.phonehome.source.NightWindow.of(SyntheticInstallation.NIGHT).startMillis();
+			assertThat(count(c, "SELECT COUNT(*) FROM posts WHERE created_at >= " + start + " AND created_at < "
+					+ (start + 86_400_000L))).isEqualTo(s.nightPosts());
+			assertThat(count(c, "SELECT COUNT(*) FROM team_admins")).isEqualTo(2L * s.teams());
+			assertThat(count(c, "SELECT COUNT(*) FROM users WHERE NOT REGEXP_LIKE(id, '^[0-9a-f]{24}$')")).isZero();
+			assertThat(count(c, "SELECT COUNT(*) FROM posts WHERE parent_post_id IS NOT NULL")).isPositive();
+			assertThat(count(c, "SELECT COUNT(*) FROM posts WHERE codemark_id IS NOT NULL")).isPositive();
+			assertThat(count(c, "SELECT COUNT(*) FROM posts WHERE review_id IS NOT NULL")).isPositive();
+			assertThat(count(c, "SELECT COUNT(DISTINCT provider) FROM user_providers")).isGreaterThan(5);
+		}
+	}
+
+	@Test
+	void benchShouldTimeEveryRecordedStepOfTheNightAndTheFloor(@TempDir Path work) throws Exception {
+		// when
+		Bench.SizeResult result = Bench.run(BenchSize.S, 42, work, "256m", false, 1);
+		// then
+		assertThat(result.completed()).isTrue();
+		assertThat(result.steps().subList(1, result.steps().size())).extracting(StepTiming::name)
+			.startsWith("decideNightStep")
+			.contains("collectUsersStep", "assemblePayloadStep");
+		assertThat(result.steps()).filteredOn(step -> step.name().equals("collectUsersStep"))
+			.singleElement()
+			.extracting(StepTiming::items)
+			.isEqualTo((long) BenchSize.S.users());
+		assertThat(result.floorPeaks().getProperty("floor.items")).isEqualTo(
+				Long.toString(result.steps().stream().filter(step -> step.name().startsWith("collect"))
+					.mapToLong(StepTiming::items).sum()));
+		assertThat(result.nightPeaks().getProperty("rss.peak")).isNotNull();
+		assertThat(result.ratio()).isPositive();
+	}
+
+	private static String digestOfGenerated(long seed, String name) throws Exception {
+		try (Connection c = DriverManager.getConnection("jdbc:h2:mem:" + name + seed)) {
+			new SyntheticInstallation(BenchSize.S, seed).writeTo(c);
+			MessageDigest sha = MessageDigest.getInstance("SHA-256");
+			try (Statement st = c.createStatement()) {
+				for (String table : TABLES) {
+					try (ResultSet rs = st.executeQuery("SELECT * FROM " + table + " ORDER BY 1, 2")) {
+						int columns = rs.getMetaData().getColumnCount();
+						while (rs.next()) {
+							for (int i = 1; i <= columns; i++) {
+								sha.update(String.valueOf(rs.getObject(i)).getBytes());
+								sha.update((byte) 0);
+							}
+						}
+					}
+				}
+			}
+			return HexFormat.of().formatHex(sha.digest());
+		}
+	}
+
+	private static long count(Connection c, String sql) throws Exception {
+		try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+			rs.next();
+			return rs.getLong(1);
+		}
+	}
+
+}
