@@ -72,6 +72,8 @@ CREATE TABLE IF NOT EXISTS reviews (
 );
 -- The night's posts are found by creation time; reviews by creation or approval time.
 CREATE INDEX IF NOT EXISTS posts_created_at ON posts (created_at, creator_id);
+-- each user's posts of the night: a seek per user in the users query, not a scan of the whole night
+CREATE INDEX IF NOT EXISTS posts_creator ON posts (creator_id, created_at);
 CREATE INDEX IF NOT EXISTS reviews_created_at ON reviews (created_at);
 CREATE INDEX IF NOT EXISTS reviews_approved_at ON reviews (approved_at);
 CREATE INDEX IF NOT EXISTS team_admins_user ON team_admins (user_id);
