@@ -7,6 +7,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
+import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.JobInstance;
 import org.springframework.batch.core.repository.JobRepository;
@@ -89,7 +90,7 @@ public class NightHistory {
 	public List<JobExecution> completedRuns(LocalDate night) {
 		return executions().stream()
 			.filter(e -> night.equals(night(e)))
-			.filter(e -> e.getStatus().isRunning() == false && "COMPLETED".equals(e.getStatus().name()))
+			.filter(e -> e.getStatus() == BatchStatus.COMPLETED)
 			.filter(e -> mode(e) != RunMode.DRY_RUN)
 			.toList();
 	}
