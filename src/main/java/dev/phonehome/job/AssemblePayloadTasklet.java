@@ -2,12 +2,9 @@ package dev.phonehome.job;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -16,6 +13,7 @@ import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+import org.springframework.util.FileSystemUtils;
 
 import dev.phonehome.artefact.Artefact;
 import dev.phonehome.artefact.ArtefactWriter;
@@ -74,22 +72,14 @@ class AssemblePayloadTasklet implements Tasklet {
 		counts[0].forEach((section, count) -> facts.putLong(NightFacts.PAYLOAD_COUNT + section.key(), count));
 		log.info("night {}: payload archived at {} ({} bytes, sha256 {})", facts.getString(NightFacts.NIGHT),
 				payload.path(), payload.size(), payload.sha256());
-		deleteRecursively(parts);
+		try {
+			FileSystemUtils.deleteRecursively(parts);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("cannot clean up " + parts, ex);
+		}
 		return RepeatStatus.FINISHED;
 	}
 
-	private static void deleteRecursively(Path folder) {
-		if (!Files.exists(folder)) {
-			return;
-		}
-		try (Stream<Path> paths = Files.walk(folder)) {
-			for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-				Files.deleteIfExists(path);
-			}
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException("cannot clean up " + folder, ex);
-		}
-	}
 
 }

@@ -13,10 +13,11 @@ import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Properties;
 import java.util.stream.Stream;
+
+import org.springframework.util.FileSystemUtils;
 
 import dev.phonehome.job.PhoneHomeJobConfiguration;
 
@@ -300,14 +301,7 @@ public final class Bench {
 	}
 
 	static void deleteRecursively(Path folder) throws IOException {
-		if (!Files.exists(folder)) {
-			return;
-		}
-		try (Stream<Path> paths = Files.walk(folder)) {
-			for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-				Files.deleteIfExists(path);
-			}
-		}
+		FileSystemUtils.deleteRecursively(folder);
 	}
 
 	/** One size's figures. */
