@@ -20,26 +20,33 @@ public final class HomeArgument {
 	 * system property the logging configuration reads.
 	 */
 	public static void applyLogFormat(String[] args) {
-		for (int i = 0; i < args.length; i++) {
-			String value = args[i].equals("--log-format") && i + 1 < args.length ? args[i + 1]
-					: args[i].startsWith("--log-format=") ? args[i].substring("--log-format=".length()) : null;
-			if (value != null) {
-				System.setProperty("phonehome.log-format", value.equals("json") ? "json" : "text");
-			}
+		String format = lastValue(args, "--log-format");
+		if (format != null) {
+			System.setProperty("phonehome.log-format", format.equals("json") ? "json" : "text");
 		}
 	}
 
 	public static Path resolve(String[] args) {
-		String home = System.getProperty(PROPERTY, DEFAULT);
+		String home = lastValue(args, "--home");
+		return Path.of(home != null ? home : System.getProperty(PROPERTY, DEFAULT)).toAbsolutePath().normalize();
+	}
+
+	/**
+	 * The value of the last {@code NAME VALUE} or {@code NAME=VALUE} among the raw arguments, or {@code null}: how
+	 * the options that must be known before Spring starts ({@code --home}, {@code --log-format}, {@code --source})
+	 * are read. picocli declares and validates the same options afterwards.
+	 */
+	static String lastValue(String[] args, String name) {
+		String value = null;
 		for (int i = 0; i < args.length; i++) {
-			if (args[i].equals("--home") && i + 1 < args.length) {
-				home = args[i + 1];
+			if (args[i].equals(name) && i + 1 < args.length) {
+				value = args[i + 1];
 			}
-			else if (args[i].startsWith("--home=")) {
-				home = args[i].substring("--home=".length());
+			else if (args[i].startsWith(name + "=")) {
+				value = args[i].substring(name.length() + 1);
 			}
 		}
-		return Path.of(home).toAbsolutePath().normalize();
+		return value;
 	}
 
 }

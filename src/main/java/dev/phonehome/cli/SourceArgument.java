@@ -14,15 +14,7 @@ public final class SourceArgument {
 	}
 
 	public static void apply(String[] args) {
-		String source = null;
-		for (int i = 0; i < args.length; i++) {
-			if (args[i].equals("--source") && i + 1 < args.length) {
-				source = args[i + 1];
-			}
-			else if (args[i].startsWith("--source=")) {
-				source = args[i].substring("--source=".length());
-			}
-		}
+		String source = HomeArgument.lastValue(args, "--source");
 		if (source != null && SourceOption.isMongoUri(source)) {
 			System.setProperty(SourceSelection.MONGODB_URI, source);
 		}
