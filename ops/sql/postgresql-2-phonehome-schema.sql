@@ -1,5 +1,5 @@
 -- phonehome's own tables for PostgreSQL: the embedded store and the delivery outbox.
--- The same file as src/main/resources/store/schema-postgresql.sql (a test checks they are equal).
+-- phonehome runs this very file at start-up under the postgres profile (it ships in the jar as ops/sql/).
 -- PostgreSQL version of schema-h2.sql (keep them in step): the same tables and columns. Ids use COLLATE "C" so
 -- that ORDER BY id is code-point order, as in H2 and Java (the payload's arrays are sorted by id as strings).
 
