@@ -1,6 +1,9 @@
 package dev.phonehome;
 
 import java.nio.file.Path;
+import java.sql.SQLException;
+
+import org.h2.api.ErrorCode;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -9,6 +12,7 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import dev.phonehome.cli.ExitCode;
 import dev.phonehome.cli.HomeArgument;
 import dev.phonehome.cli.SourceArgument;
+import dev.phonehome.support.Causes;
 
 /**
  * phonehome: the nightly phone-home batch job of an on-prem installation.
@@ -42,12 +46,8 @@ public class PhoneHomeApplication {
 
 	/** H2 in file mode admits one process at a time; a second one fails while the context starts. */
 	private static boolean isStoreLocked(Throwable failure) {
-		for (Throwable t = failure; t != null; t = t.getCause()) {
-			if (t.getMessage() != null && t.getMessage().contains("Database may be already in use")) {
-				return true;
-			}
-		}
-		return false;
+		return Causes.find(failure, t -> t instanceof SQLException sql
+				&& sql.getErrorCode() == ErrorCode.DATABASE_ALREADY_OPEN_1).isPresent();
 	}
 
 }

@@ -11,8 +11,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.security.DigestOutputStream;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 
 /**
  * Writes artefacts atomically: into a temporary file in the target's folder, then moved into place, so a reader
@@ -30,6 +28,18 @@ public final class ArtefactWriter {
 
 	}
 
+	/** Content that also answers something it learnt while writing (counts, a tally). */
+	@FunctionalInterface
+	public interface ProducingContent<T> {
+
+		T writeTo(OutputStream out) throws IOException;
+
+	}
+
+	/** An artefact written, with what its content answered. */
+	public record Written<T>(Artefact artefact, T answer) {
+	}
+
 	public static Artefact write(Path target, Content content) {
 		return write(target, content, written -> {
 		});
@@ -40,23 +50,33 @@ public final class ArtefactWriter {
 	 * into place; if it throws, nothing is archived.
 	 */
 	public static Artefact write(Path target, Content content, java.util.function.Consumer<Path> check) {
+		return writeProducing(target, out -> {
+			content.writeTo(out);
+			return null;
+		}, check).artefact();
+	}
+
+	/** Like {@link #write(Path, Content, java.util.function.Consumer)}, and returns what the content answered. */
+	public static <T> Written<T> writeProducing(Path target, ProducingContent<T> content,
+			java.util.function.Consumer<Path> check) {
 		Path folder = target.toAbsolutePath().getParent();
 		Path temp = null;
 		try {
 			Files.createDirectories(folder);
 			temp = Files.createTempFile(folder, "." + target.getFileName() + ".", ".tmp");
-			MessageDigest digest = sha256();
+			MessageDigest digest = Sha256.newDigest();
 			long size;
+			T answer;
 			try (DigestOutputStream digesting = new DigestOutputStream(Files.newOutputStream(temp), digest);
 					CountingOutputStream counting = new CountingOutputStream(digesting);
 					OutputStream out = new BufferedOutputStream(counting, 1 << 16)) {
-				content.writeTo(out);
+				answer = content.writeTo(out);
 				out.flush();
 				size = counting.count();
 			}
 			check.accept(temp);
 			move(temp, target);
-			return new Artefact(target.toAbsolutePath(), size, HexFormat.of().formatHex(digest.digest()));
+			return new Written<>(new Artefact(target.toAbsolutePath(), size, Sha256.hex(digest)), answer);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("cannot write " + target + ": " + ex.getMessage(), ex);
@@ -68,7 +88,7 @@ public final class ArtefactWriter {
 
 	/** Recomputes what an artefact on disk is now. */
 	public static Artefact describe(Path file) {
-		MessageDigest digest = sha256();
+		MessageDigest digest = Sha256.newDigest();
 		try (InputStream in = Files.newInputStream(file)) {
 			byte[] buffer = new byte[1 << 16];
 			long size = 0;
@@ -76,7 +96,7 @@ public final class ArtefactWriter {
 				digest.update(buffer, 0, n);
 				size += n;
 			}
-			return new Artefact(file.toAbsolutePath(), size, HexFormat.of().formatHex(digest.digest()));
+			return new Artefact(file.toAbsolutePath(), size, Sha256.hex(digest));
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("cannot read " + file + ": " + ex.getMessage(), ex);
@@ -100,15 +120,6 @@ public final class ArtefactWriter {
 			catch (IOException ignored) {
 				// a leftover temp file is harmless: it is hidden and never read
 			}
-		}
-	}
-
-	private static MessageDigest sha256() {
-		try {
-			return MessageDigest.getInstance("SHA-256");
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException("SHA-256 is required of every Java runtime", ex);
 		}
 	}
 

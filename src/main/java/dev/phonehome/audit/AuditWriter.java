@@ -5,6 +5,8 @@ import java.time.Instant;
 
 import dev.phonehome.artefact.Artefact;
 import dev.phonehome.artefact.ArtefactWriter;
+import dev.phonehome.audit.content.AuditInput;
+import dev.phonehome.audit.content.PayloadTally;
 import dev.phonehome.audit.csv.AuditCsvWriter;
 import dev.phonehome.audit.pdf.AuditPdfRenderer;
 
@@ -22,12 +24,12 @@ public class AuditWriter {
 	private final AuditPdfRenderer pdfRenderer = new AuditPdfRenderer();
 
 	public AuditArtefacts write(AuditInput input, Path directory, Instant generatedAt) {
-		PayloadTally[] tally = new PayloadTally[1];
-		Artefact csv = ArtefactWriter.write(directory.resolve(CSV_FILE),
-				out -> tally[0] = AuditCsvWriter.write(input, out));
+		ArtefactWriter.Written<PayloadTally> csv = ArtefactWriter.writeProducing(directory.resolve(CSV_FILE),
+				out -> AuditCsvWriter.write(input, out), written -> {
+				});
 		Artefact pdf = ArtefactWriter.write(directory.resolve(PDF_FILE),
-				out -> pdfRenderer.render(input, tally[0], generatedAt, out));
-		return new AuditArtefacts(pdf, csv);
+				out -> pdfRenderer.render(input, csv.answer(), generatedAt, out));
+		return new AuditArtefacts(pdf, csv.artefact());
 	}
 
 }

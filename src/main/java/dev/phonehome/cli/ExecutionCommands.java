@@ -3,13 +3,11 @@ package dev.phonehome.cli;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 
-import org.springframework.batch.core.BatchStatus;
-import org.springframework.batch.core.job.JobExecution;
-import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.context.annotation.Scope;
 import org.springframework.stereotype.Component;
 
-import dev.phonehome.history.NightHistory;
+import dev.phonehome.job.NightLauncher;
+import dev.phonehome.job.NightOutcome;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -23,10 +21,7 @@ final class ExecutionCommands {
 	private ExecutionCommands() {
 	}
 
-	/**
-	 * What both commands share: find the execution, refuse what cannot be acted on, and with {@code --force} first
-	 * mark failed an execution left running by a process that died.
-	 */
+	/** What both commands take: the execution, and {@code --force} for one left running by a dead process. */
 	abstract static class ExecutionCommand implements Callable<Integer> {
 
 		@Spec
@@ -42,54 +37,23 @@ final class ExecutionCommands {
 				+ "(killed, host rebooted): mark it failed first")
 		boolean force;
 
-		final JobOperator jobOperator;
+		final NightLauncher launcher;
 
-		private final NightHistory history;
-
-		ExecutionCommand(JobOperator jobOperator, NightHistory history) {
-			this.jobOperator = jobOperator;
-			this.history = history;
+		ExecutionCommand(NightLauncher launcher) {
+			this.launcher = launcher;
 		}
 
 		@Override
-		public Integer call() throws Exception {
-			PrintWriter err = spec.commandLine().getErr();
-			JobExecution execution = history.execution(executionId).orElse(null);
-			Integer refused = refuseUnlessRecoverable(execution, err);
-			if (refused != null) {
-				return refused;
-			}
-			if (execution.getStatus().isRunning()) {
-				execution = jobOperator.recover(execution);
-			}
-			return act(execution, spec.commandLine().getOut(), err);
+		public Integer call() {
+			NightOutcome outcome = act();
+			// what was done goes to stdout; a refusal (nothing was done) to stderr
+			PrintWriter to = outcome.execution() == null ? spec.commandLine().getErr() : spec.commandLine().getOut();
+			outcome.messages().forEach(to::println);
+			to.flush();
+			return NightOutcomes.exitCode(outcome.kind()).code();
 		}
 
-		abstract String verb();
-
-		abstract int act(JobExecution execution, PrintWriter out, PrintWriter err) throws Exception;
-
-		/** A missing, completed or (without --force) running execution is refused with what to do instead. */
-		private Integer refuseUnlessRecoverable(JobExecution execution, PrintWriter err) {
-			if (execution == null) {
-				err.println("phonehome: there is no execution " + executionId + " of the phone-home job; see 'history'");
-				return ExitCode.USAGE.code();
-			}
-			BatchStatus status = execution.getStatus();
-			if (status == BatchStatus.COMPLETED || status == BatchStatus.ABANDONED) {
-				err.println("phonehome: execution " + executionId + " is " + status + "; nothing to " + verb()
-						+ (status == BatchStatus.COMPLETED
-								? " (to run its night again on purpose: run --date NIGHT --rerun)" : ""));
-				return ExitCode.ALREADY_COMPLETED.code();
-			}
-			if (status.isRunning() && !force) {
-				err.println("phonehome: execution " + executionId + " is marked " + status
-						+ ". If no phonehome process is running it (check 'ps' here and on other nodes), " + verb()
-						+ " it with --force.");
-				return ExitCode.ALREADY_RUNNING.code();
-			}
-			return null;
-		}
+		abstract NightOutcome act();
 
 	}
 
@@ -102,25 +66,13 @@ final class ExecutionCommands {
 			footerHeading = "%nExit codes:%n", footer = "${sys:phonehome.exit-codes}")
 	static class RestartCommand extends ExecutionCommand {
 
-		RestartCommand(JobOperator jobOperator, NightHistory history) {
-			super(jobOperator, history);
+		RestartCommand(NightLauncher launcher) {
+			super(launcher);
 		}
 
 		@Override
-		String verb() {
-			return "restart";
-		}
-
-		@Override
-		int act(JobExecution execution, PrintWriter out, PrintWriter err) throws Exception {
-			JobExecution restarted = jobOperator.restart(execution);
-			out.println("phonehome: execution " + executionId + " restarted as execution " + restarted.getId() + ": "
-					+ restarted.getStatus() + " (" + restarted.getExitStatus().getExitCode() + ")");
-			if (restarted.getStatus() != BatchStatus.COMPLETED) {
-				JobFailures.describe(restarted).forEach(line -> err.println("  " + line));
-				return ExitCode.JOB_FAILED.code();
-			}
-			return ExitCode.OK.code();
+		NightOutcome act() {
+			return launcher.restart(executionId, force);
 		}
 
 	}
@@ -134,19 +86,13 @@ final class ExecutionCommands {
 			footerHeading = "%nExit codes:%n", footer = "${sys:phonehome.exit-codes}")
 	static class AbandonCommand extends ExecutionCommand {
 
-		AbandonCommand(JobOperator jobOperator, NightHistory history) {
-			super(jobOperator, history);
+		AbandonCommand(NightLauncher launcher) {
+			super(launcher);
 		}
 
 		@Override
-		String verb() {
-			return "abandon";
-		}
-
-		@Override
-		int act(JobExecution execution, PrintWriter out, PrintWriter err) throws Exception {
-			out.println("phonehome: execution " + executionId + " is " + jobOperator.abandon(execution).getStatus());
-			return ExitCode.OK.code();
+		NightOutcome act() {
+			return launcher.abandon(executionId, force);
 		}
 
 	}

@@ -9,13 +9,16 @@ import java.util.concurrent.Callable;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
-import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Scope;
 import org.springframework.stereotype.Component;
 
 import dev.phonehome.export.ExportJobConfiguration;
+import dev.phonehome.job.JobFailures;
+import dev.phonehome.record.ExportParameters;
+import dev.phonehome.record.ExportRecord;
+import dev.phonehome.record.NightRecords;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -59,25 +62,19 @@ class ExportCommand implements Callable<Integer> {
 	@Override
 	public Integer call() throws Exception {
 		PrintWriter err = spec.commandLine().getErr();
-		JobExecution execution = jobOperator.start(exportJob, new JobParametersBuilder()
-			.addLocalDate(ExportJobConfiguration.NIGHT, date, true)
-			.addLong(ExportJobConfiguration.REQUESTED_AT, clock.millis(), true)
-			.addString(ExportJobConfiguration.OUT, out.toAbsolutePath().toString(), false)
-			.toJobParameters());
+		JobExecution execution = jobOperator.start(exportJob,
+				new ExportParameters(date, clock.millis(), out).toJobParameters());
 		if (execution.getStatus() != BatchStatus.COMPLETED) {
 			err.println("phonehome: export of night " + date + " failed:");
 			JobFailures.describe(execution).forEach(line -> err.println("  " + line));
-			return execution.getAllFailureExceptions()
-				.stream()
-				.anyMatch(e -> e instanceof ExportJobConfiguration.NothingToExportException) ? ExitCode.USAGE.code()
-						: ExitCode.JOB_FAILED.code();
+			return JobFailures.failedWith(execution, ExportJobConfiguration.NothingToExportException.class)
+					? ExitCode.USAGE.code() : ExitCode.JOB_FAILED.code();
 		}
-		var facts = execution.getExecutionContext();
+		ExportRecord export = NightRecords.readExport(execution);
 		spec.commandLine().getOut().println("phonehome: night " + date + " exported (execution " + execution.getId()
-				+ ", payload of execution " + facts.get(ExportJobConfiguration.SOURCE_EXECUTION) + ")\n  body          "
-				+ facts.getString(ExportJobConfiguration.BODY_PATH) + "\n  body sha256   "
-				+ facts.getString(ExportJobConfiguration.BODY_SHA256) + "\n  payload       sha256 "
-				+ facts.getString(dev.phonehome.job.NightFacts.PAYLOAD_SHA256)
+				+ ", payload of execution " + export.sourceExecution() + ")\n  body          "
+				+ export.body().path() + "\n  body sha256   " + export.body().sha256() + "\n  payload       sha256 "
+				+ export.payloadSha256()
 				+ "\nUpload it with: curl -X POST -H 'Content-Type: application/json' -H 'X-CS-Phone-Home-Key: <key>' "
 				+ "--data-binary @" + out + " <phoneHomeUrl>/phone-home");
 		return ExitCode.OK.code();

@@ -19,6 +19,7 @@ import org.springframework.stereotype.Component;
 
 import dev.phonehome.dump.DumpImportJobConfiguration;
 import dev.phonehome.installation.InstallationCollection;
+import dev.phonehome.job.JobFailures;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;

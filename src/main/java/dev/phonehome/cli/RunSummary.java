@@ -1,64 +1,57 @@
 package dev.phonehome.cli;
 
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
 import org.springframework.batch.core.job.JobExecution;
-import org.springframework.batch.infrastructure.item.ExecutionContext;
 
-import dev.phonehome.delivery.DeliveryFacts;
-import dev.phonehome.job.NightFacts;
-import dev.phonehome.job.RunMode;
-import dev.phonehome.payload.PayloadSection;
+import dev.phonehome.record.NightRecord;
+import dev.phonehome.record.NightRecords;
+import dev.phonehome.record.RunMode;
 
-/** The few lines {@code run} ends with, from the facts the execution recorded (the same the history reads). */
-record RunSummary(List<String> lines, boolean skipped) {
+/** The few lines {@code run} ends with, from the night's record (the same the history and the audit read). */
+record RunSummary(List<String> lines) {
 
 	static RunSummary of(JobExecution execution) {
-		ExecutionContext facts = execution.getExecutionContext();
+		NightRecord record = NightRecords.read(execution);
+		NightRecord.Decisions decisions = record.decisions();
 		List<String> lines = new ArrayList<>();
-		RunMode mode = RunMode.valueOf(facts.getString(NightFacts.MODE));
-		lines.add("phonehome: night " + facts.getString(NightFacts.NIGHT) + " (UTC window "
-				+ Instant.ofEpochMilli(facts.getLong(NightFacts.WINDOW_START)) + " .. "
-				+ Instant.ofEpochMilli(facts.getLong(NightFacts.WINDOW_END)) + "), " + mode.label() + ", execution "
-				+ execution.getId());
-		lines.add(row("installation", facts.getString(NightFacts.INSTALLATION_ID) + " version "
-				+ facts.getString(NightFacts.INSTALLATION_VERSION)));
-		boolean skipped = NightFacts.flag(facts, NightFacts.SKIPPED);
-		if (skipped) {
-			lines.add(row("skipped", facts.getString(NightFacts.SKIP_REASON)));
-			auditLines(facts, lines);
-			return new RunSummary(lines, true);
+		lines.add("phonehome: night " + record.date() + " (UTC window " + record.night().start() + " .. "
+				+ record.night().end() + "), " + record.runLabel() + ", execution " + execution.getId());
+		lines.add(row("installation",
+				decisions.installation().id() + " version " + decisions.installation().version()));
+		if (record.skipped()) {
+			lines.add(row("skipped", decisions.switchOff().reason()));
+			auditLines(record, lines);
+			return new RunSummary(lines);
 		}
-		for (PayloadSection section : PayloadSection.values()) {
-			lines.add(row(section.key(), String.valueOf(facts.getLong(NightFacts.PAYLOAD_COUNT + section.key()))));
+		NightRecord.Payload payload = record.payload();
+		lines.add(row("companies", String.valueOf(payload.counts().companies())));
+		lines.add(row("teams", String.valueOf(payload.counts().teams())));
+		lines.add(row("users", String.valueOf(payload.counts().users())));
+		lines.add(row("codeReviews", String.valueOf(payload.counts().codeReviews())));
+		lines.add(row("integrations", payload.integrations().isEmpty() ? "none" : String.join(", ", payload.integrations())));
+		lines.add(row("emails", decisions.emails().reason()));
+		if (decisions.switchOff().set()) {
+			lines.add(row("switch-off", decisions.switchOff().reason()));
 		}
-		String integrations = facts.getString(NightFacts.INTEGRATIONS);
-		lines.add(row("integrations", integrations.isEmpty() ? "none" : integrations.replace(",", ", ")));
-		lines.add(row("emails", facts.getString(NightFacts.EMAILS_REASON)));
-		if (NightFacts.flag(facts, NightFacts.DISABLE_SETTING)) {
-			lines.add(row("switch-off", facts.getString(NightFacts.DISABLE_REASON)));
+		lines.add(row("payload", "sha256 " + payload.file().sha256() + ", " + payload.file().size() + " bytes"));
+		lines.add(row("artefacts", payload.file().path().toString()));
+		lines.add(row("delivery", record.deliveryText()));
+		auditLines(record, lines);
+		if (record.mode() == RunMode.RERUN) {
+			lines.add(row("rerun", "never sent; the night's run before it sent sha256 "
+					+ record.rerun().previousSha256()));
 		}
-		lines.add(row("payload", "sha256 " + facts.getString(NightFacts.PAYLOAD_SHA256) + ", "
-				+ facts.getLong(NightFacts.PAYLOAD_SIZE) + " bytes"));
-		lines.add(row("artefacts", facts.getString(NightFacts.PAYLOAD_PATH)));
-		DeliveryFacts.describe(facts).ifPresent(delivery -> lines.add(row("delivery", delivery)));
-		auditLines(facts, lines);
-		if (mode == RunMode.RERUN) {
-			lines.add(row("rerun", "rerun " + facts.getLong(NightFacts.RERUN_NUMBER) + " of "
-					+ facts.getString(NightFacts.NIGHT) + "; the night's run before it sent sha256 "
-					+ facts.getString(NightFacts.RERUN_PREVIOUS_SHA256)));
-		}
-		if (mode == RunMode.DRY_RUN) {
+		if (record.mode() == RunMode.DRY_RUN) {
 			lines.add(row("note", "dry run: archived only; it does not count as the night's run and is never sent"));
 		}
-		return new RunSummary(lines, false);
+		return new RunSummary(lines);
 	}
 
-	private static void auditLines(ExecutionContext facts, List<String> lines) {
-		lines.add(row("audit.pdf", facts.getString(NightFacts.AUDIT_PDF_PATH, "(not written)")));
-		lines.add(row("audit.csv", facts.getString(NightFacts.AUDIT_CSV_PATH, "(not written)")));
+	private static void auditLines(NightRecord record, List<String> lines) {
+		lines.add(row("audit.pdf", record.audit() == null ? "(not written)" : record.audit().pdf().path().toString()));
+		lines.add(row("audit.csv", record.audit() == null ? "(not written)" : record.audit().csv().path().toString()));
 	}
 
 	private static String row(String label, String value) {

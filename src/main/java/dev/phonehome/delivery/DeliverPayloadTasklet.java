@@ -1,6 +1,5 @@
 package dev.phonehome.delivery;
 
-import java.nio.file.Path;
 import java.time.LocalDate;
 
 import org.slf4j.Logger;
@@ -9,23 +8,23 @@ import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.step.tasklet.Tasklet;
-import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 
-import dev.phonehome.artefact.Artefact;
-import dev.phonehome.job.NightFacts;
-import dev.phonehome.job.NightParameters;
-import dev.phonehome.job.RunMode;
+import dev.phonehome.record.DeliveryStatus;
+import dev.phonehome.record.NightParameters;
+import dev.phonehome.record.NightRecord;
+import dev.phonehome.record.NightRecordStore;
+import dev.phonehome.record.RunMode;
 import dev.phonehome.settings.ServicesConfig;
 import dev.phonehome.settings.ServicesConfigReader;
 
 /**
  * {@code deliverPayloadStep}: queues this night's archived payload in the outbox, then sends every pending night,
- * oldest first. The step completes whatever the receiver does (the payload is archived and queued); the facts say
+ * oldest first. The step completes whatever the receiver does (the payload is archived and queued); the record says
  * whether this night was delivered, and {@code run} exits with its own code when it was not. A dry run or a rerun
  * is never queued or sent.
  */
-class DeliverPayloadTasklet implements Tasklet {
+public class DeliverPayloadTasklet implements Tasklet {
 
 	private static final Logger log = LoggerFactory.getLogger(DeliverPayloadTasklet.class);
 
@@ -35,32 +34,35 @@ class DeliverPayloadTasklet implements Tasklet {
 
 	private final DeliveryRecorder recorder;
 
-	DeliverPayloadTasklet(Outbox outbox, BacklogSender backlogSender, DeliveryRecorder recorder) {
+	private final NightRecordStore records;
+
+	DeliverPayloadTasklet(Outbox outbox, BacklogSender backlogSender, DeliveryRecorder recorder,
+			NightRecordStore records) {
 		this.outbox = outbox;
 		this.backlogSender = backlogSender;
 		this.recorder = recorder;
+		this.records = records;
 	}
 
 	@Override
 	public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
 		JobExecution execution = chunkContext.getStepContext().getStepExecution().getJobExecution();
-		ExecutionContext facts = execution.getExecutionContext();
-		var parameters = execution.getJobParameters();
-		if (RunMode.DRY_RUN.name().equals(parameters.getString(NightParameters.RUN_MODE))) {
-			facts.putString(NightFacts.DELIVERY_STATUS, DeliveryStatus.NOT_SENT_DRY_RUN.name());
+		NightRecord record = records.read(execution);
+		if (record.mode() == RunMode.DRY_RUN) {
+			records.save(execution, record.withDelivery(NightRecord.Delivery.notSent(DeliveryStatus.NOT_SENT_DRY_RUN)));
 			return RepeatStatus.FINISHED;
 		}
-		if (RunMode.RERUN.name().equals(parameters.getString(NightParameters.RUN_MODE))) {
+		if (record.mode() == RunMode.RERUN) {
 			// the night was queued by its own run: sending the rerun too would send the night twice
-			facts.putString(NightFacts.DELIVERY_STATUS, DeliveryStatus.NOT_SENT_RERUN.name());
+			records.save(execution, record.withDelivery(NightRecord.Delivery.notSent(DeliveryStatus.NOT_SENT_RERUN)));
 			return RepeatStatus.FINISHED;
 		}
-		LocalDate night = LocalDate.parse(facts.getString(NightFacts.NIGHT));
-		outbox.enqueue(night, execution.getId(), new Artefact(Path.of(facts.getString(NightFacts.PAYLOAD_PATH)),
-				facts.getLong(NightFacts.PAYLOAD_SIZE), facts.getString(NightFacts.PAYLOAD_SHA256)));
+		LocalDate night = record.date();
+		outbox.enqueue(night, execution.getId(), record.payload().file());
 
-		ServicesConfig config = ServicesConfigReader.read(Path.of(parameters.getString(NightParameters.CONFIG_FILE)));
-		var endpoint = PhoneHomeEndpoint.resolve(config, DeliveryParameters.insecureHttpAllowed(parameters));
+		NightParameters parameters = NightParameters.of(execution.getJobParameters());
+		ServicesConfig config = ServicesConfigReader.read(parameters.configFile());
+		var endpoint = PhoneHomeEndpoint.resolve(config, parameters.allowInsecureHttp());
 		int owed;
 		if (endpoint.usable()) {
 			BacklogSender.Pass pass = backlogSender.sendPending(endpoint.endpoint(), execution.getId());
@@ -73,13 +75,11 @@ class DeliverPayloadTasklet implements Tasklet {
 			owed = outbox.pendingCountUpTo(night);
 		}
 		recorder.recordDeliveries(execution);
-		OutboxEntry entry = outbox.find(night).orElseThrow();
-		DeliveryFacts.putEntry(facts, entry);
+		NightRecord.Delivery delivery = outbox.find(night).orElseThrow().delivery().withBacklogPending(owed);
 		if (!endpoint.usable()) {
-			facts.putString(NightFacts.DELIVERY_STATUS, DeliveryStatus.NOT_CONFIGURED.name());
-			facts.putString(DeliveryFacts.DELIVERY_PROBLEM, endpoint.refusal());
+			delivery = delivery.withProblem(DeliveryStatus.NOT_CONFIGURED, endpoint.refusal());
 		}
-		facts.putInt(DeliveryFacts.BACKLOG_PENDING, owed);
+		records.save(execution, records.read(execution).withDelivery(delivery));
 		return RepeatStatus.FINISHED;
 	}
 

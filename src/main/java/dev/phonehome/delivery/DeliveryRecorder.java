@@ -13,6 +13,9 @@ import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import dev.phonehome.artefact.ArtefactWriter;
+import dev.phonehome.record.DeliveryStatus;
+import dev.phonehome.record.NightRecord;
+import dev.phonehome.record.NightRecordStore;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -32,11 +35,15 @@ class DeliveryRecorder {
 
 	private final JobRepository jobRepository;
 
+	private final NightRecordStore records;
+
 	private final TransactionTemplate ownTransaction;
 
-	DeliveryRecorder(Outbox outbox, JobRepository jobRepository, PlatformTransactionManager transactionManager) {
+	DeliveryRecorder(Outbox outbox, JobRepository jobRepository, NightRecordStore records,
+			PlatformTransactionManager transactionManager) {
 		this.outbox = outbox;
 		this.jobRepository = jobRepository;
+		this.records = records;
 		this.ownTransaction = new TransactionTemplate(transactionManager);
 		this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
 	}
@@ -50,14 +57,12 @@ class DeliveryRecorder {
 
 	private void record(OutboxEntry entry, JobExecution current) {
 		if (entry.executionId() == current.getId()) {
-			DeliveryFacts.putEntry(current.getExecutionContext(), entry);
-			jobRepository.updateExecutionContext(current);
+			updateDelivery(current, entry);
 		}
 		else {
 			JobExecution earlier = jobRepository.getJobExecution(entry.executionId());
 			if (earlier != null) {
-				DeliveryFacts.putEntry(earlier.getExecutionContext(), entry);
-				jobRepository.updateExecutionContext(earlier);
+				updateDelivery(earlier, entry);
 			}
 			if (!java.util.Objects.equals(entry.deliveredBy(), entry.executionId())) {
 				writeAddendum(entry);
@@ -66,6 +71,13 @@ class DeliveryRecorder {
 					entry.deliveredBy(), entry.executionId(), ADDENDUM);
 		}
 		outbox.markRecorded(entry.night());
+	}
+
+	/** The execution's delivery as the outbox now has it; what it saw of the backlog stays as it was. */
+	private void updateDelivery(JobExecution execution, OutboxEntry entry) {
+		NightRecord record = records.read(execution);
+		int backlog = record.delivery() == null ? 0 : record.delivery().backlogPending();
+		records.save(execution, record.withDelivery(entry.delivery().withBacklogPending(backlog)));
 	}
 
 	private static void writeAddendum(OutboxEntry entry) {

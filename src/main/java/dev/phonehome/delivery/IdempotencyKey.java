@@ -2,9 +2,9 @@ package dev.phonehome.delivery;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.List;
+
+import dev.phonehome.artefact.Sha256;
 
 /**
  * The {@code Idempotency-Key} of a request: the SHA-256 of its payloads' SHA-256s in the order sent (oldest night
@@ -16,17 +16,12 @@ final class IdempotencyKey {
 	}
 
 	static String of(List<OutboxEntry> set) {
-		try {
-			MessageDigest digest = MessageDigest.getInstance("SHA-256");
-			for (OutboxEntry entry : set) {
-				digest.update(entry.payloadSha256().getBytes(StandardCharsets.US_ASCII));
-				digest.update((byte) '\n');
-			}
-			return HexFormat.of().formatHex(digest.digest());
+		MessageDigest digest = Sha256.newDigest();
+		for (OutboxEntry entry : set) {
+			digest.update(entry.payloadSha256().getBytes(StandardCharsets.US_ASCII));
+			digest.update((byte) '\n');
 		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException("SHA-256 is required of every Java runtime", ex);
-		}
+		return Sha256.hex(digest);
 	}
 
 }

@@ -4,6 +4,9 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
 
+import dev.phonehome.record.DeliveryStatus;
+import dev.phonehome.record.NightRecord;
+
 /**
  * One night in the outbox.
  *
@@ -22,6 +25,13 @@ public record OutboxEntry(LocalDate night, long executionId, Path payloadPath, S
 
 	public boolean delivered() {
 		return DELIVERED.equals(status);
+	}
+
+	/** The night's delivery as its record keeps it. */
+	public NightRecord.Delivery delivery() {
+		return new NightRecord.Delivery(delivered() ? DeliveryStatus.DELIVERED : DeliveryStatus.PENDING,
+				delivered() ? deliveredAt.toString() : null, lastHttpStatus, attempts, idempotencyKey,
+				delivered() ? null : lastError, 0);
 	}
 
 }

@@ -18,6 +18,8 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
+import dev.phonehome.support.Causes;
+
 /**
  * One request: {@code POST {url}/phone-home} with a JSON array of the archived payloads, their bytes verbatim,
  * oldest night first. The JDK client verifies TLS certificates and host names; only an HTTP 200 whose answer
@@ -79,10 +81,11 @@ class PhoneHomeSender {
 
 	/** Refused or unreachable: nothing was sent. Anything else after sending began: the outcome is unknown. */
 	private static DeliveryFailure classify(Throwable failure) {
-		for (Throwable t = failure; t != null; t = t.getCause()) {
-			if (t instanceof ConnectException || t instanceof HttpConnectTimeoutException) {
-				return DeliveryFailure.notConnected(t);
-			}
+		Throwable refused = Causes
+			.find(failure, t -> t instanceof ConnectException || t instanceof HttpConnectTimeoutException)
+			.orElse(null);
+		if (refused != null) {
+			return DeliveryFailure.notConnected(refused);
 		}
 		if (failure instanceof IOException) {
 			return DeliveryFailure.noAnswer(failure);

@@ -23,7 +23,7 @@ import org.springframework.core.io.FileSystemResource;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 
-import dev.phonehome.PhoneHomeProperties;
+import dev.phonehome.home.PhoneHomeProperties;
 import dev.phonehome.installation.InstallationCollection;
 import dev.phonehome.installation.InstallationDocuments;
 

@@ -11,7 +11,6 @@ import org.springframework.batch.core.job.builder.JobBuilder;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.StepBuilder;
-import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -20,7 +19,10 @@ import org.springframework.transaction.PlatformTransactionManager;
 import dev.phonehome.artefact.Artefact;
 import dev.phonehome.artefact.ArtefactWriter;
 import dev.phonehome.history.NightHistory;
-import dev.phonehome.job.NightFacts;
+import dev.phonehome.record.ExportParameters;
+import dev.phonehome.record.ExportRecord;
+import dev.phonehome.record.Jobs;
+import dev.phonehome.record.NightRecords;
 
 /**
  * {@code exportJob}: writes a night's request body exactly as it would be POSTed (a JSON array holding the
@@ -30,19 +32,7 @@ import dev.phonehome.job.NightFacts;
 @Configuration(proxyBeanMethods = false)
 public class ExportJobConfiguration {
 
-	public static final String JOB_NAME = "exportJob";
-
-	public static final String NIGHT = "export.night";
-
-	public static final String REQUESTED_AT = "export.requested-at";
-
-	public static final String OUT = "export.out";
-
-	public static final String SOURCE_EXECUTION = "export.source-execution";
-
-	public static final String BODY_PATH = "export.path";
-
-	public static final String BODY_SHA256 = "export.sha256";
+	public static final String JOB_NAME = Jobs.EXPORT;
 
 	@Bean
 	Job exportJob(JobRepository jobRepository, Step exportNightStep) {
@@ -54,26 +44,23 @@ public class ExportJobConfiguration {
 			NightHistory history) {
 		return new StepBuilder("exportNightStep", jobRepository).tasklet((contribution, chunkContext) -> {
 			JobExecution export = chunkContext.getStepContext().getStepExecution().getJobExecution();
-			LocalDate night = export.getJobParameters().getLocalDate(NIGHT);
+			ExportParameters parameters = ExportParameters.of(export.getJobParameters());
+			LocalDate night = parameters.night();
 			JobExecution source = latestArchivedRun(history, night);
-			Path payload = Path.of(source.getExecutionContext().getString(NightFacts.PAYLOAD_PATH));
+			Path payload = NightRecords.read(source).payload().file().path();
 			Artefact verified = ArtefactWriter.describe(payload);
-			String recorded = source.getExecutionContext().getString(NightFacts.PAYLOAD_SHA256);
+			String recorded = NightRecords.read(source).payload().file().sha256();
 			if (!verified.sha256().equals(recorded)) {
 				throw new IllegalStateException("the archived payload " + payload + " no longer matches its record "
 						+ "(sha256 " + recorded + "); run 'verify' and restore it before exporting");
 			}
-			Artefact body = ArtefactWriter.write(Path.of(export.getJobParameters().getString(OUT)), out -> {
+			Artefact body = ArtefactWriter.write(parameters.out(), out -> {
 				out.write('[');
 				Files.copy(payload, out);
 				out.write(']');
 			});
-			ExecutionContext facts = export.getExecutionContext();
-			facts.putString(NightFacts.NIGHT, night.toString());
-			facts.putLong(SOURCE_EXECUTION, source.getId());
-			facts.putString(NightFacts.PAYLOAD_SHA256, recorded);
-			facts.putString(BODY_PATH, body.path().toString());
-			facts.putString(BODY_SHA256, body.sha256());
+			NightRecords.writeExport(new ExportRecord(night, source.getId(), recorded, body, null),
+					export.getExecutionContext());
 			return RepeatStatus.FINISHED;
 		}, transactionManager).build();
 	}
@@ -82,7 +69,7 @@ public class ExportJobConfiguration {
 	static JobExecution latestArchivedRun(NightHistory history, LocalDate night) {
 		List<JobExecution> runs = history.completedRuns(night)
 			.stream()
-			.filter(e -> e.getExecutionContext().containsKey(NightFacts.PAYLOAD_PATH))
+			.filter(e -> NightRecords.read(e).payload() != null)
 			.toList();
 		if (runs.isEmpty()) {
 			throw new NothingToExportException(night);

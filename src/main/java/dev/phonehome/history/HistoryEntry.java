@@ -6,7 +6,7 @@ import java.time.LocalDate;
 /**
  * One execution of a night, as the job repository recorded it.
  *
- * @param mode nightly, manual, dry run, rerun n of D, restart, skipped
+ * @param mode the run as named everywhere (see {@code NightRecord.runLabel}), or "export (payload of execution n)"
  * @param emails {@code included}, {@code redacted}, or empty when the night never got that far
  * @param previousSha256 for a rerun: the payload SHA-256 of the night's last completed execution before it
  * @param auditPdf where the execution's audit is (its CSV is beside it)

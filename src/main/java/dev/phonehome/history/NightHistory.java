@@ -5,20 +5,22 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.JobInstance;
 import org.springframework.batch.core.repository.JobRepository;
-import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.stereotype.Component;
 
-import dev.phonehome.job.NightFacts;
-import dev.phonehome.job.NightParameters;
-import dev.phonehome.job.PhoneHomeJobConfiguration;
-import dev.phonehome.job.RunMode;
-import dev.phonehome.source.NightContext;
+import dev.phonehome.record.ExportParameters;
+import dev.phonehome.record.ExportRecord;
+import dev.phonehome.record.Jobs;
+import dev.phonehome.record.NightParameters;
+import dev.phonehome.record.NightRecord;
+import dev.phonehome.record.NightRecords;
+import dev.phonehome.record.RunMode;
 
 /** The history of every night, read from Spring Batch's job repository: the durable record for compliance. */
 @Component
@@ -41,11 +43,10 @@ public class NightHistory {
 				entries.add(entry(execution));
 			}
 		}
-		for (JobInstance instance : jobRepository.getJobInstances(EXPORT_JOB, 0, Integer.MAX_VALUE)) {
-			for (JobExecution export : jobRepository.getJobExecutions(instance)) {
-				if (inPeriod(export.getJobParameters().getLocalDate(EXPORT_NIGHT), from, to)) {
-					entries.add(exportEntry(export));
-				}
+		for (JobExecution export : executionsOf(Jobs.EXPORT)) {
+			LocalDate night = ExportParameters.of(export.getJobParameters()).night();
+			if (inPeriod(night, from, to)) {
+				entries.add(exportEntry(export, night, NightRecords.readExport(export)));
 			}
 		}
 		entries.sort(Comparator.comparingLong(HistoryEntry::executionId));
@@ -56,19 +57,14 @@ public class NightHistory {
 		return (from == null || !night.isBefore(from)) && (to == null || !night.isAfter(to));
 	}
 
-	// named here rather than imported: the export feature depends on the history, not the other way round
-	private static final String EXPORT_JOB = "exportJob";
-
-	private static final String EXPORT_NIGHT = "export.night";
-
-	private HistoryEntry exportEntry(JobExecution export) {
-		ExecutionContext facts = export.getExecutionContext();
-		Object source = facts.get("export.source-execution");
-		return new HistoryEntry(export.getJobParameters().getLocalDate(EXPORT_NIGHT), export.getId(),
-				"export" + (source == null ? "" : " (payload of execution " + source + ")"), instant(export.getStartTime()),
-				instant(export.getEndTime()), export.getStatus().name(), export.getExitStatus().getExitCode(), null,
-				null, null, null, "", text(facts, NightFacts.PAYLOAD_SHA256), "", "", "",
-				text(facts, "export.path"));
+	/** An export's row; {@code record} is {@code null} when the export failed before writing anything. */
+	private HistoryEntry exportEntry(JobExecution export, LocalDate night, ExportRecord record) {
+		return new HistoryEntry(night, export.getId(),
+				record == null ? "export" : "export (payload of execution " + record.sourceExecution() + ")",
+				instant(export.getStartTime()), instant(export.getEndTime()), export.getStatus().name(),
+				export.getExitStatus().getExitCode(), null, null, null, null, "",
+				record == null ? "" : record.payloadSha256(), "", "", "",
+				record == null ? "" : record.body().path().toString());
 	}
 
 	private static java.time.Instant instant(java.time.LocalDateTime time) {
@@ -77,9 +73,12 @@ public class NightHistory {
 
 	/** Every execution of {@code phoneHomeJob}, oldest first. */
 	public List<JobExecution> executions() {
+		return executionsOf(Jobs.PHONE_HOME);
+	}
+
+	private List<JobExecution> executionsOf(String jobName) {
 		List<JobExecution> executions = new ArrayList<>();
-		for (JobInstance instance : jobRepository.getJobInstances(PhoneHomeJobConfiguration.JOB_NAME, 0,
-				Integer.MAX_VALUE)) {
+		for (JobInstance instance : jobRepository.getJobInstances(jobName, 0, Integer.MAX_VALUE)) {
 			executions.addAll(jobRepository.getJobExecutions(instance));
 		}
 		executions.sort(Comparator.comparingLong(JobExecution::getId));
@@ -91,7 +90,7 @@ public class NightHistory {
 		return executions().stream()
 			.filter(e -> night.equals(night(e)))
 			.filter(e -> e.getStatus() == BatchStatus.COMPLETED)
-			.filter(e -> mode(e) != RunMode.DRY_RUN)
+			.filter(e -> NightParameters.of(e.getJobParameters()).mode() != RunMode.DRY_RUN)
 			.toList();
 	}
 
@@ -99,8 +98,9 @@ public class NightHistory {
 	public long rerunCount(LocalDate night) {
 		return executions().stream()
 			.filter(e -> night.equals(night(e)))
-			.map(e -> e.getJobParameters().getLong(NightParameters.RERUN))
-			.filter(n -> n != null)
+			.map(e -> NightParameters.of(e.getJobParameters()).rerun())
+			.filter(Objects::nonNull)
+			.map(NightRecord.Rerun::number)
 			.distinct()
 			.count();
 	}
@@ -114,53 +114,32 @@ public class NightHistory {
 			// the DAO may fail rather than answer null for an id it does not know
 			return Optional.empty();
 		}
-		return Optional.ofNullable(execution)
-			.filter(e -> PhoneHomeJobConfiguration.JOB_NAME.equals(e.getJobInstance().getJobName()));
+		return Optional.ofNullable(execution).filter(e -> Jobs.PHONE_HOME.equals(e.getJobInstance().getJobName()));
 	}
 
-	static LocalDate night(JobExecution execution) {
-		return execution.getJobParameters().getLocalDate(NightContext.RUN_DATE);
-	}
-
-	static RunMode mode(JobExecution execution) {
-		String mode = execution.getJobParameters().getString(NightParameters.RUN_MODE);
-		return mode == null ? RunMode.MANUAL : RunMode.valueOf(mode);
+	private static LocalDate night(JobExecution execution) {
+		return NightParameters.nightOf(execution.getJobParameters());
 	}
 
 	private HistoryEntry entry(JobExecution execution) {
-		ExecutionContext facts = execution.getExecutionContext();
-		return new HistoryEntry(night(execution), execution.getId(), modeLabel(execution),
-				instant(execution.getStartTime()), instant(execution.getEndTime()),
-				execution.getStatus().name(), execution.getExitStatus().getExitCode(),
-				count(facts, "companies"), count(facts, "teams"), count(facts, "users"), count(facts, "codeReviews"),
-				facts.containsKey(NightFacts.EMAILS_INCLUDED)
-						? (NightFacts.flag(facts, NightFacts.EMAILS_INCLUDED) ? "included" : "redacted") : "",
-				text(facts, NightFacts.PAYLOAD_SHA256), text(facts, NightFacts.RERUN_PREVIOUS_SHA256),
-				text(facts, NightFacts.DELIVERY_STATUS), text(facts, NightFacts.DELIVERY_TIME),
-				text(facts, NightFacts.AUDIT_PDF_PATH));
+		NightRecord record = NightRecords.read(execution);
+		NightRecord.SectionCounts counts = record.payload() == null ? null : record.payload().counts();
+		NightRecord.Delivery delivery = record.delivery();
+		return new HistoryEntry(record.date(), execution.getId(), record.runLabel(),
+				instant(execution.getStartTime()), instant(execution.getEndTime()), execution.getStatus().name(),
+				execution.getExitStatus().getExitCode(), counts == null ? null : counts.companies(),
+				counts == null ? null : counts.teams(), counts == null ? null : counts.users(),
+				counts == null ? null : counts.codeReviews(),
+				record.decisions() == null ? "" : record.decisions().emails().included() ? "included" : "redacted",
+				record.payload() == null ? "" : record.payload().file().sha256(),
+				record.rerun() == null ? "" : nullToEmpty(record.rerun().previousSha256()),
+				delivery == null ? "" : delivery.status().name(),
+				delivery == null ? "" : nullToEmpty(delivery.deliveredAt()),
+				record.audit() == null ? "" : record.audit().pdf().path().toString());
 	}
 
-	private String modeLabel(JobExecution execution) {
-		if ("SKIPPED".equals(execution.getExitStatus().getExitCode())) {
-			return "skipped";
-		}
-		List<JobExecution> ofInstance = jobRepository.getJobExecutions(execution.getJobInstance());
-		boolean restart = ofInstance.stream().anyMatch(e -> e.getId() < execution.getId());
-		RunMode mode = mode(execution);
-		String label = mode == RunMode.RERUN
-				? "rerun " + execution.getJobParameters().getLong(NightParameters.RERUN) + " of " + night(execution)
-				: mode.label();
-		return restart ? "restart (" + label + ")" : label;
-	}
-
-	private static Long count(ExecutionContext facts, String section) {
-		Object value = facts.get(NightFacts.PAYLOAD_COUNT + section);
-		return value instanceof Number number ? number.longValue() : null;
-	}
-
-	private static String text(ExecutionContext facts, String key) {
-		Object value = facts.get(key);
-		return value == null ? "" : value.toString();
+	private static String nullToEmpty(String text) {
+		return text == null ? "" : text;
 	}
 
 }

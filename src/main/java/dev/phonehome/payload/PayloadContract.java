@@ -92,7 +92,7 @@ public final class PayloadContract {
 			}
 			while (parser.nextToken() == JsonToken.PROPERTY_NAME) {
 				String name = parser.currentName();
-				PayloadSection section = sectionOf(name);
+				PayloadSection section = PayloadSection.ofKey(name);
 				parser.nextToken();
 				if (section != null && parser.currentToken() == JsonToken.START_ARRAY) {
 					envelopeNode.putArray(name);
@@ -225,15 +225,6 @@ public final class PayloadContract {
 			return "an email key on a paid night";
 		}
 		return error.getMessage().replaceAll(": .*", "").strip();
-	}
-
-	private static PayloadSection sectionOf(String key) {
-		for (PayloadSection section : PayloadSection.values()) {
-			if (section.key().equals(key)) {
-				return section;
-			}
-		}
-		return null;
 	}
 
 }

@@ -25,6 +25,16 @@ public enum PayloadSection {
 		return itemDefinition;
 	}
 
+	/** The section whose array has {@code key} in the payload; {@code null} for any other key. */
+	public static PayloadSection ofKey(String key) {
+		for (PayloadSection section : values()) {
+			if (section.key.equals(key)) {
+				return section;
+			}
+		}
+		return null;
+	}
+
 	/** The file a section is staged in while the night's payload is being assembled, one JSON item a line. */
 	public String partFileName() {
 		return key + ".jsonl";

@@ -12,15 +12,15 @@ import java.util.Set;
 import java.util.stream.Stream;
 
 import org.springframework.batch.core.job.JobExecution;
-import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.stereotype.Component;
 
-import dev.phonehome.PhoneHomeProperties;
+import dev.phonehome.home.PhoneHomeProperties;
 import dev.phonehome.artefact.Artefact;
 import dev.phonehome.artefact.ArtefactWriter;
 import dev.phonehome.history.NightHistory;
-import dev.phonehome.job.NightFacts;
-import dev.phonehome.source.NightContext;
+import dev.phonehome.record.NightParameters;
+import dev.phonehome.record.NightRecord;
+import dev.phonehome.record.NightRecords;
 
 /**
  * Proves the archive was not altered: recomputes each archived artefact's SHA-256 against the job repository,
@@ -45,7 +45,7 @@ public class ArchiveVerifier {
 		List<JobExecution> executions = history.executions();
 		Set<Path> recorded = new HashSet<>();
 		for (JobExecution execution : executions) {
-			LocalDate night = execution.getJobParameters().getLocalDate(NightContext.RUN_DATE);
+			LocalDate night = NightParameters.nightOf(execution.getJobParameters());
 			recordedArtefacts(execution).forEach(a -> recorded.add(a.path()));
 			if ((from == null || !night.isBefore(from)) && (to == null || !night.isAfter(to))) {
 				verifyArtefacts(execution, findings);
@@ -57,8 +57,8 @@ public class ArchiveVerifier {
 	}
 
 	private void verifyArtefacts(JobExecution execution, List<Finding> findings) {
-		String who = "night " + execution.getJobParameters().getLocalDate(NightContext.RUN_DATE) + " execution "
-				+ execution.getId();
+		NightRecord record = NightRecords.read(execution);
+		String who = "night " + record.date() + " execution " + execution.getId();
 		for (Artefact expected : recordedArtefacts(execution)) {
 			String subject = who + " " + expected.path();
 			if (!Files.isRegularFile(expected.path())) {
@@ -74,32 +74,28 @@ public class ArchiveVerifier {
 				findings.add(new Finding(Finding.Kind.OK, subject, "sha256 " + actual.sha256()));
 			}
 		}
-		ExecutionContext facts = execution.getExecutionContext();
-		String csv = facts.getString(NightFacts.AUDIT_CSV_PATH, "");
-		String payloadSha = facts.getString(NightFacts.PAYLOAD_SHA256, "");
-		if (!csv.isEmpty() && !payloadSha.isEmpty() && Files.isRegularFile(Path.of(csv))
-				&& !contains(Path.of(csv), payloadSha)) {
-			findings.add(new Finding(Finding.Kind.CHANGED, who + " " + csv,
-					"the audit does not name the payload's sha256 " + payloadSha));
+		if (record.audit() != null && record.payload() != null) {
+			Path csv = record.audit().csv().path();
+			String payloadSha = record.payload().file().sha256();
+			if (Files.isRegularFile(csv) && !contains(csv, payloadSha)) {
+				findings.add(new Finding(Finding.Kind.CHANGED, who + " " + csv,
+						"the audit does not name the payload's sha256 " + payloadSha));
+			}
 		}
 	}
 
 	/** The artefacts an execution recorded: its payload, and its audit documents when it has them. */
 	static List<Artefact> recordedArtefacts(JobExecution execution) {
-		ExecutionContext facts = execution.getExecutionContext();
+		NightRecord record = NightRecords.read(execution);
 		List<Artefact> artefacts = new ArrayList<>();
-		add(artefacts, facts, NightFacts.PAYLOAD_PATH, NightFacts.PAYLOAD_SHA256);
-		add(artefacts, facts, NightFacts.AUDIT_PDF_PATH, NightFacts.AUDIT_PDF_SHA256);
-		add(artefacts, facts, NightFacts.AUDIT_CSV_PATH, NightFacts.AUDIT_CSV_SHA256);
-		return artefacts;
-	}
-
-	private static void add(List<Artefact> artefacts, ExecutionContext facts, String pathKey, String shaKey) {
-		String path = facts.getString(pathKey, "");
-		String sha = facts.getString(shaKey, "");
-		if (!path.isEmpty() && !sha.isEmpty()) {
-			artefacts.add(new Artefact(Path.of(path), -1, sha));
+		if (record.payload() != null) {
+			artefacts.add(record.payload().file());
 		}
+		if (record.audit() != null) {
+			artefacts.add(record.audit().pdf());
+			artefacts.add(record.audit().csv());
+		}
+		return artefacts;
 	}
 
 	/** Files in the archive under the home directory that no execution recorded. */
@@ -142,8 +138,8 @@ public class ArchiveVerifier {
 		String previous = RecordChain.GENESIS;
 		int links = 0;
 		for (JobExecution execution : executions) {
-			ExecutionContext facts = execution.getExecutionContext();
-			if (!facts.containsKey(NightFacts.RECORD_DIGEST)) {
+			NightRecord.ChainLink link = NightRecords.read(execution).chain();
+			if (link == null) {
 				if (execution.getStatus().isRunning()) {
 					continue; // still running: linked when it ends
 				}
@@ -151,7 +147,7 @@ public class ArchiveVerifier {
 						"its record has no digest (removed, or written outside phonehome)"));
 				return;
 			}
-			String linkedTo = facts.getString(NightFacts.RECORD_PREVIOUS_DIGEST);
+			String linkedTo = link.previousDigest();
 			if (!previous.equals(linkedTo)) {
 				findings.add(new Finding(Finding.Kind.BROKEN_CHAIN, "execution " + execution.getId(),
 						"it links to " + linkedTo + " but the record before it has digest " + previous
@@ -159,7 +155,7 @@ public class ArchiveVerifier {
 				return;
 			}
 			String digest = RecordChain.digest(execution, linkedTo);
-			if (!digest.equals(facts.getString(NightFacts.RECORD_DIGEST))) {
+			if (!digest.equals(link.digest())) {
 				findings.add(new Finding(Finding.Kind.BROKEN_CHAIN, "execution " + execution.getId(),
 						"its record was changed after it was written (digest now " + digest + ")"));
 				return;

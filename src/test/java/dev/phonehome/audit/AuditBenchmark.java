@@ -11,11 +11,12 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 
-import dev.phonehome.job.RunMode;
+import dev.phonehome.audit.content.AuditInput;
+import dev.phonehome.record.RunMode;
 import dev.phonehome.payload.PayloadJson;
 import dev.phonehome.source.CodeReview;
 import dev.phonehome.source.Company;
-import dev.phonehome.source.NightWindow;
+import dev.phonehome.record.NightWindow;
 import dev.phonehome.source.Team;
 import dev.phonehome.source.User;
 

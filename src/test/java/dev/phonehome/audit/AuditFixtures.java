@@ -2,17 +2,18 @@ package dev.phonehome.audit;
 
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
 
-import org.springframework.batch.infrastructure.item.ExecutionContext;
-
+import dev.phonehome.audit.content.AuditInput;
 import dev.phonehome.artefact.Artefact;
 import dev.phonehome.artefact.ArtefactWriter;
-import dev.phonehome.job.NightFacts;
-import dev.phonehome.job.RunMode;
-import dev.phonehome.payload.PayloadSection;
-import dev.phonehome.source.NightWindow;
+import dev.phonehome.record.DeliveryStatus;
+import dev.phonehome.record.NightRecord;
+import dev.phonehome.record.RunMode;
+import dev.phonehome.record.SwitchOffDecision;
 
-/** Audit inputs for the renderer's own tests: a payload file plus the facts an execution would have recorded. */
+/** Audit inputs for the renderer's own tests: a payload file plus the record an execution would have written. */
 final class AuditFixtures {
 
 	static final Path FREE_PAYLOAD = Path.of("src/test/resources/golden/demo-free-2026-11-20.payload.json");
@@ -24,57 +25,43 @@ final class AuditFixtures {
 	private AuditFixtures() {
 	}
 
-	static ExecutionContext decidedFacts(boolean paid, RunMode mode) {
-		NightWindow window = NightWindow.of(NIGHT);
-		ExecutionContext facts = new ExecutionContext();
-		facts.putString(NightFacts.NIGHT, NIGHT.toString());
-		facts.putLong(NightFacts.WINDOW_START, window.startMillis());
-		facts.putLong(NightFacts.WINDOW_END, window.endMillis());
-		facts.putString(NightFacts.MODE, mode.name());
-		facts.putString(NightFacts.SOURCE, "embedded store");
-		facts.putString(NightFacts.INSTALLATION_ID, "83a8de00-88ac-11f0-9d4e-0242ac120003");
-		facts.putString(NightFacts.INSTALLATION_VERSION, "8.2.26");
-		facts.put(NightFacts.PAID, paid);
-		facts.putString(NightFacts.PLAN_COUNTS,
-				paid ? "14DAYTRIAL=1, BUSINESS=1, TRIALEXPIRED=1, none=1" : "14DAYTRIAL=1, FREEPLAN=1, TRIALEXPIRED=1, none=1");
-		facts.putString(NightFacts.DECIDING_COMPANIES, paid ? "69174d665f1ab2c3d43a17ce" : "");
-		facts.putString(NightFacts.UNKNOWN_PLANS, "");
-		facts.put(NightFacts.EMAILS_INCLUDED, !paid);
-		facts.putString(NightFacts.EMAILS_REASON, paid
-				? "emails redacted: paid installation, company 69174d665f1ab2c3d43a17ce is on the paid plan BUSINESS"
-				: "emails included: free or trial installation, none of its 4 companies is on a paid plan (BUSINESS, ENTERPRISE)");
-		facts.put(NightFacts.DISABLE_SETTING, false);
-		facts.putString(NightFacts.DISABLE_DECISION, "NOT_SET");
-		facts.putString(NightFacts.DISABLE_REASON, "apiServer.disablePhoneHome is not set: the phone home runs");
-		facts.put(NightFacts.EVENT_TELEMETRY, true);
-		facts.put(NightFacts.OUTBOUND_EMAIL, true);
-		facts.put(NightFacts.SLACK_INTERACTIVE, true);
-		facts.putString(NightFacts.DELIVERY_URL, "http://127.0.0.1:12089/phone-home");
-		facts.putString(NightFacts.DELIVERY_KEY_SOURCE, "universalSecrets.telemetry");
-		facts.put(NightFacts.SKIPPED, false);
-		return facts;
+	static NightRecord.Decisions decisions(boolean paid, SwitchOffDecision switchOff) {
+		return new NightRecord.Decisions("embedded store",
+				new NightRecord.Installation("83a8de00-88ac-11f0-9d4e-0242ac120003", "8.2.26"),
+				new NightRecord.PlanDecision(paid,
+						paid ? Map.of("14DAYTRIAL", 1, "BUSINESS", 1, "TRIALEXPIRED", 1, "none", 1)
+								: Map.of("14DAYTRIAL", 1, "FREEPLAN", 1, "TRIALEXPIRED", 1, "none", 1),
+						paid ? List.of("69174d665f1ab2c3d43a17ce") : List.of(), List.of()),
+				new NightRecord.EmailDecision(!paid, paid
+						? "emails redacted: paid installation, company 69174d665f1ab2c3d43a17ce is on the paid plan BUSINESS"
+						: "emails included: free or trial installation, none of its 4 companies is on a paid plan (BUSINESS, ENTERPRISE)"),
+				new NightRecord.SwitchOff(switchOff != SwitchOffDecision.NOT_SET, switchOff),
+				new NightRecord.InstanceSettings(true, true, true),
+				new NightRecord.DeliveryTarget("http://127.0.0.1:12089/phone-home", "universalSecrets.telemetry"));
 	}
 
-	/** The facts after {@code assemblePayloadStep} archived {@code payload}. */
+	static NightRecord decided(boolean paid, RunMode mode) {
+		return NightRecord.start(NIGHT, mode, mode == RunMode.RERUN ? new NightRecord.Rerun(1, "") : null)
+			.withDecisions(decisions(paid, SwitchOffDecision.NOT_SET));
+	}
+
+	/** The record after {@code assemblePayloadStep} archived {@code payload} (and, but for a dry run, queued it). */
 	static AuditInput archived(Path payload, boolean paid, RunMode mode, long users) {
-		ExecutionContext facts = decidedFacts(paid, mode);
 		Artefact archived = ArtefactWriter.describe(payload);
-		facts.putString(NightFacts.PAYLOAD_PATH, archived.path().toString());
-		facts.putLong(NightFacts.PAYLOAD_SIZE, archived.size());
-		facts.putString(NightFacts.PAYLOAD_SHA256, archived.sha256());
-		facts.putLong(NightFacts.PAYLOAD_COUNT + PayloadSection.USERS.key(), users);
-		return new AuditInput(archived.path(), facts, 42, mode, false);
+		NightRecord record = decided(paid, mode).withPayload(new NightRecord.Payload(archived.path().getParent().toString(),
+				archived, new NightRecord.SectionCounts(0, 0, users, 0), List.of()));
+		record = record.withDelivery(switch (mode) {
+			case DRY_RUN -> NightRecord.Delivery.notSent(DeliveryStatus.NOT_SENT_DRY_RUN);
+			case RERUN -> NightRecord.Delivery.notSent(DeliveryStatus.NOT_SENT_RERUN);
+			// queued, and the receiver did not confirm it yet
+			default -> new NightRecord.Delivery(DeliveryStatus.PENDING, null, 503, 1, "k", "HTTP 503", 1);
+		});
+		return new AuditInput(record, 42);
 	}
 
 	static AuditInput skipped() {
-		ExecutionContext facts = decidedFacts(true, RunMode.NIGHTLY);
-		facts.put(NightFacts.DISABLE_SETTING, true);
-		facts.putString(NightFacts.DISABLE_DECISION, "HONOURED");
-		String reason = "apiServer.disablePhoneHome is set and the installation is paid: the night is skipped, nothing is collected or sent";
-		facts.putString(NightFacts.DISABLE_REASON, reason);
-		facts.put(NightFacts.SKIPPED, true);
-		facts.putString(NightFacts.SKIP_REASON, reason);
-		return new AuditInput(null, facts, 43, RunMode.NIGHTLY, false);
+		return new AuditInput(NightRecord.start(NIGHT, RunMode.NIGHTLY, null)
+			.withDecisions(decisions(true, SwitchOffDecision.HONOURED)), 43);
 	}
 
 }

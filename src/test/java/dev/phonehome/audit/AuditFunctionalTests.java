@@ -28,7 +28,8 @@ import tools.jackson.databind.node.ObjectNode;
 
 import dev.phonehome.PhoneHomeTestSupport;
 import dev.phonehome.artefact.ArtefactWriter;
-import dev.phonehome.job.NightFacts;
+import dev.phonehome.record.NightRecord;
+import dev.phonehome.record.NightRecords;
 import dev.phonehome.job.PhoneHomeJobConfiguration;
 
 /** The audit as the job writes it for the demo nights: beside the payload, listed by {@code run}, recorded. */
@@ -64,13 +65,11 @@ class AuditFunctionalTests extends PhoneHomeTestSupport {
 		}
 		assertThat(emailsSent).hasSize(48).contains("zoë@acme.example", "łukasz@globex.example");
 		emailsSent.forEach(email -> assertThat(text).contains(email));
-		assertThat(text).contains("never sent (dry run)", "dry run", "set - ignored: the night ran");
+		assertThat(text).contains("not sent (dry run)", "dry run", "set - ignored: the night ran");
 		// the execution recorded both documents and their digests
-		Map<String, Object> facts = lastExecutionFacts();
-		assertThat(facts).containsEntry(NightFacts.AUDIT_PDF_PATH, pdf.toAbsolutePath().toString())
-			.containsEntry(NightFacts.AUDIT_PDF_SHA256, ArtefactWriter.describe(pdf).sha256())
-			.containsEntry(NightFacts.AUDIT_CSV_PATH, csv.toAbsolutePath().toString())
-			.containsEntry(NightFacts.AUDIT_CSV_SHA256, ArtefactWriter.describe(csv).sha256());
+		NightRecord.Audit audit = NightRecords.read(lastExecution()).audit();
+		assertThat(audit.pdf()).isEqualTo(ArtefactWriter.describe(pdf));
+		assertThat(audit.csv()).isEqualTo(ArtefactWriter.describe(csv));
 		assertThat(AuditDocuments.csvRecords(csv, "user")).hasSize(50);
 	}
 
@@ -93,7 +92,7 @@ class AuditFunctionalTests extends PhoneHomeTestSupport {
 		String repository = jobRepositoryText().toLowerCase();
 		assertThat(pdfText).contains("redacted_paid_plan");
 		assertThat(log).contains("audit written");
-		assertThat(repository).contains("auditstep", NightFacts.AUDIT_PDF_SHA256);
+		assertThat(repository).contains("auditstep", "audit.pdf.sha256");
 		for (String address : addresses) {
 			assertThat(pdfText).as("audit.pdf").doesNotContain(address);
 			assertThat(csvText).as("audit.csv").doesNotContain(address);
@@ -127,14 +126,8 @@ class AuditFunctionalTests extends PhoneHomeTestSupport {
 		assertThat(AuditDocuments.csvRecords(out.resolve("audit.csv"))).hasSize(1);
 		JobExecution last = lastExecution();
 		assertThat(last.getExitStatus().getExitCode()).isEqualTo("SKIPPED");
-		assertThat(last.getExecutionContext().getString(NightFacts.AUDIT_PDF_SHA256))
+		assertThat(NightRecords.read(last).audit().pdf().sha256())
 			.isEqualTo(ArtefactWriter.describe(out.resolve("audit.pdf")).sha256());
-	}
-
-	private Map<String, Object> lastExecutionFacts() {
-		Map<String, Object> facts = new java.util.HashMap<>();
-		lastExecution().getExecutionContext().entrySet().forEach(e -> facts.put(e.getKey(), e.getValue()));
-		return facts;
 	}
 
 	private JobExecution lastExecution() {

@@ -17,9 +17,10 @@ import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import dev.phonehome.audit.content.AuditInput;
 import dev.phonehome.artefact.ArtefactWriter;
 import dev.phonehome.audit.csv.AuditColumn;
-import dev.phonehome.job.RunMode;
+import dev.phonehome.record.RunMode;
 
 /** The audit documents of the demo payloads, rendered outside any job from a payload file and its facts. */
 class AuditWriterTests {
@@ -92,7 +93,8 @@ class AuditWriterTests {
 		assertThat(auditRow.get(AuditColumn.payloadSize))
 			.isEqualTo(Long.toString(ArtefactWriter.describe(AuditFixtures.FREE_PAYLOAD).size()));
 		assertThat(auditRow.get(AuditColumn.windowStartUtc)).isEqualTo("2026-11-20T00:00:00.000Z");
-		assertThat(auditRow.get(AuditColumn.deliveryStatus)).isEqualTo("not sent yet (pending delivery)");
+		assertThat(auditRow.get(AuditColumn.deliveryStatus))
+			.isEqualTo("PENDING: not confirmed after 1 attempt (HTTP 503); queued, the next run sends it first");
 	}
 
 	@Test

@@ -17,7 +17,7 @@ import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.ObjectWriteContext;
 import tools.jackson.core.json.JsonFactory;
 
-import dev.phonehome.source.NightWindow;
+import dev.phonehome.record.NightWindow;
 import dev.phonehome.source.jdbc.StoreQueries;
 
 /**

@@ -11,7 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-import dev.phonehome.source.NightWindow;
+import dev.phonehome.record.NightWindow;
 
 /**
  * Writes a synthetic installation straight into the embedded store's tables with JDBC batch inserts (not through

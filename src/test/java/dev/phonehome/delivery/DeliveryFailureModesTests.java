@@ -11,7 +11,9 @@ import org.junit.jupiter.api.Test;
 
 import dev.phonehome.cli.ExitCode;
 import dev.phonehome.delivery.StandInReceiver.Behaviour;
-import dev.phonehome.job.NightFacts;
+import dev.phonehome.record.DeliveryStatus;
+import dev.phonehome.record.NightRecord;
+import dev.phonehome.record.NightRecords;
 
 /** One stand-in per way the endpoint can fail; each real night ends delivered, or archived and queued. */
 class DeliveryFailureModesTests extends DeliveryTestSupport {
@@ -34,10 +36,11 @@ class DeliveryFailureModesTests extends DeliveryTestSupport {
 			assertThat(request.idempotencyKey()).isEqualTo(entry.idempotencyKey()).hasSize(64);
 			assertThat(run.out()).contains("delivery      delivered ").contains("(HTTP 200, 1 attempt)");
 			var facts = lastExecutionFacts();
-			assertThat(facts.getString(NightFacts.DELIVERY_STATUS)).isEqualTo("DELIVERED");
-			assertThat(facts.getInt(NightFacts.DELIVERY_HTTP_STATUS)).isEqualTo(200);
-			assertThat(facts.getString(NightFacts.DELIVERY_TIME)).isEqualTo(entry.deliveredAt().toString());
-			assertThat(facts.getString(NightFacts.DELIVERY_IDEMPOTENCY_KEY)).isEqualTo(entry.idempotencyKey());
+			NightRecord.Delivery delivery = NightRecords.read(lastExecution()).delivery();
+			assertThat(delivery.status()).isEqualTo(DeliveryStatus.DELIVERED);
+			assertThat(delivery.httpStatus()).isEqualTo(200);
+			assertThat(delivery.deliveredAt()).isEqualTo(entry.deliveredAt().toString());
+			assertThat(delivery.idempotencyKey()).isEqualTo(entry.idempotencyKey());
 			assertThat(facts.toString()).doesNotContain(StandInReceiver.KEY);
 			assertThat(run.out() + run.err()).doesNotContain(StandInReceiver.KEY);
 		}
@@ -60,7 +63,7 @@ class DeliveryFailureModesTests extends DeliveryTestSupport {
 			assertThat(entry.lastHttpStatus()).isEqualTo(500);
 			assertThat(entry.keyFixed()).isFalse();
 			assertThat(run.out()).contains("PENDING: not confirmed after 3 attempts (HTTP 500)");
-			assertThat(lastExecutionFacts().getString(NightFacts.DELIVERY_STATUS)).isEqualTo("PENDING");
+			assertThat(NightRecords.read(lastExecution()).delivery().status()).isEqualTo(DeliveryStatus.PENDING);
 			assertThat(Files.exists(entry.payloadPath())).isTrue();
 		}
 	}
@@ -197,8 +200,8 @@ class DeliveryFailureModesTests extends DeliveryTestSupport {
 			assertThat(earlier.delivered()).isTrue();
 			assertThat(earlier.attempts()).isEqualTo(4);
 			var repository = context.getBean(org.springframework.batch.core.repository.JobRepository.class);
-			assertThat(repository.getJobExecution(earlier.executionId()).getExecutionContext()
-				.getString(NightFacts.DELIVERY_STATUS)).isEqualTo("DELIVERED");
+			assertThat(NightRecords.read(repository.getJobExecution(earlier.executionId())).delivery().status())
+				.isEqualTo(DeliveryStatus.DELIVERED);
 			assertThat(Files.readString(earlier.payloadPath().getParent().resolve(DeliveryRecorder.ADDENDUM)))
 				.contains("\"status\" : \"DELIVERED\"", "\"deliveredByExecution\" : " + earlier.deliveredBy());
 		}
@@ -219,9 +222,13 @@ class DeliveryFailureModesTests extends DeliveryTestSupport {
 	}
 
 	private org.springframework.batch.infrastructure.item.ExecutionContext lastExecutionFacts() {
+		return lastExecution().getExecutionContext();
+	}
+
+	private org.springframework.batch.core.job.JobExecution lastExecution() {
 		var repository = context.getBean(org.springframework.batch.core.repository.JobRepository.class);
 		var instance = repository.getLastJobInstance("phoneHomeJob");
-		return repository.getLastJobExecution(instance).getExecutionContext();
+		return repository.getLastJobExecution(instance);
 	}
 
 }

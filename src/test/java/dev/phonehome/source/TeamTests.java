@@ -6,6 +6,8 @@ import java.time.LocalDate;
 
 import org.junit.jupiter.api.Test;
 
+import dev.phonehome.record.NightWindow;
+
 class TeamTests {
 
 	@Test

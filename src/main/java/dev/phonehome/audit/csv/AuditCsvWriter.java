@@ -5,7 +5,6 @@ import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 import java.util.Map;
 import java.util.Set;
 
@@ -13,14 +12,13 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.apache.commons.csv.QuoteMode;
 
-import dev.phonehome.audit.AuditInput;
-import dev.phonehome.audit.DeliveryStatus;
-import dev.phonehome.audit.EmailStatus;
-import dev.phonehome.audit.PayloadCursor;
-import dev.phonehome.audit.PayloadTally;
-import dev.phonehome.audit.Timestamps;
-import dev.phonehome.job.NightFacts;
+import dev.phonehome.audit.content.AuditInput;
+import dev.phonehome.payload.EmailStatus;
+import dev.phonehome.payload.PayloadCursor;
+import dev.phonehome.audit.content.PayloadTally;
+import dev.phonehome.payload.Timestamps;
 import dev.phonehome.payload.PayloadSection;
+import dev.phonehome.record.NightRecord;
 
 /**
  * Writes {@code audit.csv} (RFC 4180, UTF-8, CRLF, header row): one row per item sent, straight from the archived
@@ -70,22 +68,23 @@ public final class AuditCsvWriter {
 
 	private static Object[] auditRow(AuditInput input) {
 		Object[] row = row("audit");
-		put(row, AuditColumn.night, input.fact(NightFacts.NIGHT));
+		NightRecord record = input.record();
+		put(row, AuditColumn.night, input.night().toString());
 		put(row, AuditColumn.windowStart, input.windowStart());
 		put(row, AuditColumn.windowStartUtc, Timestamps.iso(input.windowStart()));
 		put(row, AuditColumn.windowEnd, input.windowEnd());
 		put(row, AuditColumn.windowEndUtc, Timestamps.iso(input.windowEnd()));
 		put(row, AuditColumn.executionId, input.executionId());
-		put(row, AuditColumn.runMode, input.modeLabel());
-		put(row, AuditColumn.deliveryStatus, DeliveryStatus.describe(input));
-		if (input.payload() != null) {
-			put(row, AuditColumn.payloadSha256, input.fact(NightFacts.PAYLOAD_SHA256));
-			put(row, AuditColumn.payloadSize, input.fact(NightFacts.PAYLOAD_SIZE));
+		put(row, AuditColumn.runMode, input.runLabel());
+		put(row, AuditColumn.deliveryStatus, input.deliveryText());
+		if (record.payload() != null) {
+			put(row, AuditColumn.payloadSha256, record.payload().file().sha256());
+			put(row, AuditColumn.payloadSize, String.valueOf(record.payload().file().size()));
 		}
-		put(row, AuditColumn.installationId, input.fact(NightFacts.INSTALLATION_ID));
-		put(row, AuditColumn.installationVersion, input.fact(NightFacts.INSTALLATION_VERSION));
-		put(row, AuditColumn.note, input.skipped() ? "nothing was sent: " + input.fact(NightFacts.SKIP_REASON)
-				: input.fact(NightFacts.EMAILS_REASON));
+		put(row, AuditColumn.installationId, input.decisions().installation().id());
+		put(row, AuditColumn.installationVersion, input.decisions().installation().version());
+		put(row, AuditColumn.note, input.skipped() ? "nothing was sent: " + input.decisions().switchOff().reason()
+				: input.decisions().emails().reason());
 		return row;
 	}
 
@@ -126,8 +125,7 @@ public final class AuditCsvWriter {
 	}
 
 	private static Set<String> decidingCompanies(AuditInput input) {
-		String ids = input.fact(NightFacts.DECIDING_COMPANIES);
-		return ids.isEmpty() ? Set.of() : Set.copyOf(Arrays.asList(ids.split(",")));
+		return Set.copyOf(input.decisions().plan().decidingCompanies());
 	}
 
 }

@@ -5,12 +5,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import dev.phonehome.audit.AuditInput;
-import dev.phonehome.audit.DeliveryStatus;
-import dev.phonehome.audit.EmailStatus;
-import dev.phonehome.audit.PayloadTally;
-import dev.phonehome.audit.Timestamps;
-import dev.phonehome.job.NightFacts;
+import dev.phonehome.audit.content.AuditInput;
+import dev.phonehome.payload.EmailStatus;
+import dev.phonehome.audit.content.PayloadTally;
+import dev.phonehome.payload.Timestamps;
+import dev.phonehome.artefact.Artefact;
+import dev.phonehome.payload.EmailRule;
+import dev.phonehome.record.NightRecord;
 import dev.phonehome.payload.PayloadSection;
 
 /**
@@ -25,19 +26,22 @@ final class AuditNarrative {
 
 	private final AuditInput input;
 
+	private final NightRecord.Decisions decisions;
+
 	private final PayloadTally tally;
 
 	AuditNarrative(AuditInput input, PayloadTally tally) {
 		this.input = input;
+		this.decisions = input.decisions();
 		this.tally = tally;
 	}
 
 	/** One line a reader sees first: what was sent and whether addresses were among it. */
 	String headline() {
 		if (input.skipped()) {
-			return "Nothing was sent for this night: " + input.fact(NightFacts.SKIP_REASON) + ".";
+			return "Nothing was sent for this night: " + decisions.switchOff().reason() + ".";
 		}
-		String emails = input.flag(NightFacts.EMAILS_INCLUDED)
+		String emails = decisions.emails().included()
 				? tally.users(EmailStatus.SENT) + " email addresses were included"
 				: "no email address was included (paid installation: every address redacted)";
 		return "The payload holds " + what() + "; " + emails + ".";
@@ -47,54 +51,54 @@ final class AuditNarrative {
 		List<Map<String, ?>> rows = new ArrayList<>();
 		row(rows, "Installation", installationId(), true);
 		row(rows, "Installation version", installationVersion(), false);
-		row(rows, "Night (UTC day)", input.fact(NightFacts.NIGHT), false);
+		row(rows, "Night (UTC day)", input.night().toString(), false);
 		row(rows, "Window (UTC)", Timestamps.iso(input.windowStart()) + "  up to (excluding)  "
 				+ Timestamps.iso(input.windowEnd()), true);
 		row(rows, "Execution", String.valueOf(input.executionId()), false);
-		row(rows, "Run mode", input.modeLabel(), false);
-		row(rows, "Delivery status", DeliveryStatus.describe(input) + " (as known when this audit was written)",
-				false);
+		row(rows, "Run mode", input.runLabel(), false);
+		row(rows, "Delivery status", input.deliveryText() + " (as known when this audit was written)", false);
 		if (input.skipped()) {
-			row(rows, "Why nothing was sent", input.fact(NightFacts.SKIP_REASON), false);
+			row(rows, "Why nothing was sent", decisions.switchOff().reason(), false);
 			row(rows, "Payload", "none: nothing was collected beyond the companies' plans, nothing was sent", false);
 		}
 		else {
 			row(rows, "What was sent", what(), false);
-			row(rows, "Email addresses", input.fact(NightFacts.EMAILS_REASON), false);
-			row(rows, "Payload SHA-256", input.fact(NightFacts.PAYLOAD_SHA256), true);
-			row(rows, "Payload size", input.fact(NightFacts.PAYLOAD_SIZE) + " bytes", false);
-			row(rows, "Payload file", input.fact(NightFacts.PAYLOAD_PATH), true);
+			Artefact payload = input.record().payload().file();
+			row(rows, "Email addresses", decisions.emails().reason(), false);
+			row(rows, "Payload SHA-256", payload.sha256(), true);
+			row(rows, "Payload size", payload.size() + " bytes", false);
+			row(rows, "Payload file", payload.path().toString(), true);
 		}
 		return rows;
 	}
 
 	List<Map<String, ?>> decisions() {
 		List<Map<String, ?>> rows = new ArrayList<>();
-		boolean paid = input.flag(NightFacts.PAID);
+		NightRecord.PlanDecision plan = decisions.plan();
+		boolean paid = plan.paid();
 		row(rows, "Installation plan", paid ? "paid (at least one company is on a paid or unknown plan)"
 				: "free or trial (no company is on a paid plan: BUSINESS, ENTERPRISE)", false);
-		row(rows, "Companies by plan", orNone(input.fact(NightFacts.PLAN_COUNTS).replace("none=", "no plan=")),
-				false);
+		row(rows, "Companies by plan", planCounts(plan), false);
 		row(rows, "Companies that decided it", decidingCompanies(), true);
-		row(rows, "Unknown plan values", input.fact(NightFacts.UNKNOWN_PLANS).isEmpty() ? "none"
-				: input.fact(NightFacts.UNKNOWN_PLANS) + " (treated as paid: when in doubt, no emails leave)", false);
-		row(rows, "Email addresses", input.fact(NightFacts.EMAILS_REASON), false);
+		row(rows, "Unknown plan values", plan.unknownPlans().isEmpty() ? "none"
+				: String.join(",", plan.unknownPlans()) + " (treated as paid: when in doubt, no emails leave)", false);
+		row(rows, "Email addresses", decisions.emails().reason(), false);
 		row(rows, "Rule applied", "A paid installation's payload carries no email key at all; a free or trial "
 				+ "installation's payload carries every user's email (null when the user has none).", false);
-		row(rows, "disablePhoneHome", (input.flag(NightFacts.DISABLE_SETTING) ? "set" : "not set") + " - "
-				+ decision(input.fact(NightFacts.DISABLE_DECISION)), false);
-		row(rows, "Why", input.fact(NightFacts.DISABLE_REASON), false);
-		row(rows, "Event telemetry", (input.flag(NightFacts.EVENT_TELEMETRY) ? "on" : "off") + ". " + TELEMETRY_NOTE,
+		row(rows, "disablePhoneHome", (decisions.switchOff().set() ? "set" : "not set") + " - "
+				+ decisions.switchOff().decision().outcome(), false);
+		row(rows, "Why", decisions.switchOff().reason(), false);
+		row(rows, "Event telemetry", (decisions.settings().eventTelemetry() ? "on" : "off") + ". " + TELEMETRY_NOTE,
 				false);
-		row(rows, "Outbound email", onOff(NightFacts.OUTBOUND_EMAIL, "outboundEmailEnabled"), false);
+		row(rows, "Outbound email", onOff(decisions.settings().outboundEmail(), "outboundEmailEnabled"), false);
 		row(rows, "Slack interactive components",
-				onOff(NightFacts.SLACK_INTERACTIVE, "slackInteractiveComponentsEnabled"), false);
+				onOff(decisions.settings().slackInteractiveComponents(), "slackInteractiveComponentsEnabled"), false);
 		row(rows, "Integrations", integrations(), false);
-		row(rows, "Delivery target", orNone(input.fact(NightFacts.DELIVERY_URL))
-				+ (input.fact(NightFacts.DELIVERY_KEY_SOURCE).isEmpty() ? ", no phone-home key configured"
-						: ", key read from " + input.fact(NightFacts.DELIVERY_KEY_SOURCE) + " (the key itself is never recorded)"),
-				false);
-		row(rows, "Data source", input.fact(NightFacts.SOURCE), false);
+		NightRecord.DeliveryTarget target = decisions.target();
+		row(rows, "Delivery target", orNone(target.url()) + (target.keySource().isEmpty()
+				? ", no phone-home key configured"
+				: ", key read from " + target.keySource() + " (the key itself is never recorded)"), false);
+		row(rows, "Data source", decisions.source(), false);
 		return rows;
 	}
 
@@ -146,12 +150,12 @@ final class AuditNarrative {
 
 	String installationId() {
 		Object id = tally.header().get("installationId");
-		return id != null ? id.toString() : input.fact(NightFacts.INSTALLATION_ID);
+		return id != null ? id.toString() : decisions.installation().id();
 	}
 
 	String installationVersion() {
 		Object version = tally.header().get("installationVersion");
-		return version != null ? version.toString() : input.fact(NightFacts.INSTALLATION_VERSION);
+		return version != null ? version.toString() : decisions.installation().version();
 	}
 
 	private String what() {
@@ -162,12 +166,12 @@ final class AuditNarrative {
 	}
 
 	private String decidingCompanies() {
-		String ids = input.fact(NightFacts.DECIDING_COMPANIES);
+		List<String> ids = decisions.plan().decidingCompanies();
 		if (ids.isEmpty()) {
 			return "none";
 		}
 		List<String> named = new ArrayList<>();
-		for (String id : ids.split(",")) {
+		for (String id : ids) {
 			String name = tally.decidingCompanyNames().get(id);
 			named.add(name == null ? id : id + " (" + name + ")");
 		}
@@ -181,19 +185,18 @@ final class AuditNarrative {
 		return tally.integrations().isEmpty() ? "none" : String.join(", ", tally.integrations());
 	}
 
-	private String onOff(String fact, String payloadField) {
-		String state = input.flag(fact) ? "enabled" : "disabled";
+	private String onOff(boolean enabled, String payloadField) {
+		String state = enabled ? "enabled" : "disabled";
 		return input.skipped() ? state + " (per the services config)"
 				: state + " (sent as " + payloadField + ": " + tally.header().get(payloadField) + ")";
 	}
 
-	private static String decision(String decision) {
-		return switch (decision) {
-			case "HONOURED" -> "honoured: the night was skipped";
-			case "IGNORED" -> "ignored: the night ran";
-			case "NOT_SET" -> "the night ran";
-			default -> decision;
-		};
+	/** "BUSINESS=1, FREEPLAN=3"; companies without a plan are counted as "no plan". */
+	private static String planCounts(NightRecord.PlanDecision plan) {
+		List<String> counts = new ArrayList<>();
+		plan.planCounts().forEach((name, count) -> counts.add(
+				(name.equals(EmailRule.NO_PLAN) ? "no plan" : name) + "=" + count));
+		return counts.isEmpty() ? "none" : String.join(", ", counts);
 	}
 
 	private static String orNone(String value) {

@@ -30,10 +30,9 @@ import net.sf.jasperreports.pdf.SimplePdfExporterConfiguration;
 import net.sf.jasperreports.pdf.type.PdfVersionEnum;
 import net.sf.jasperreports.pdf.type.PdfaConformanceEnum;
 
-import dev.phonehome.audit.AuditInput;
-import dev.phonehome.audit.PayloadTally;
-import dev.phonehome.audit.Timestamps;
-import dev.phonehome.job.NightFacts;
+import dev.phonehome.audit.content.AuditInput;
+import dev.phonehome.audit.content.PayloadTally;
+import dev.phonehome.payload.Timestamps;
 import dev.phonehome.payload.PayloadSection;
 
 /**
@@ -83,7 +82,7 @@ public final class AuditPdfRenderer {
 		configuration.setPdfVersion(PdfVersionEnum.VERSION_1_4);
 		configuration.setIccProfilePath(SRGB_PROFILE.toString());
 		configuration.setEmbedIccProfile(true);
-		configuration.setMetadataTitle("Phone-home audit, night " + input.fact(NightFacts.NIGHT) + ", execution "
+		configuration.setMetadataTitle("Phone-home audit, night " + input.night() + ", execution "
 				+ input.executionId());
 		configuration.setMetadataSubject("What the phone home sent for this night, and why");
 		configuration.setMetadataCreator("phonehome");
@@ -109,11 +108,12 @@ public final class AuditPdfRenderer {
 		p.put("CODE_REVIEWS_REPORT", AuditTemplates.get(AuditTemplates.CODE_REVIEWS));
 		p.put("SKIPPED", input.skipped());
 		p.put("HEADLINE", narrative.headline());
-		p.put("NIGHT", input.fact(NightFacts.NIGHT));
+		p.put("NIGHT", input.night().toString());
 		p.put("INSTALLATION_ID", narrative.installationId());
 		p.put("EXECUTION_ID", String.valueOf(input.executionId()));
-		p.put("RUN_MODE", input.modeLabel());
-		p.put("PAYLOAD_SHA256", input.skipped() ? "none (nothing was sent)" : input.fact(NightFacts.PAYLOAD_SHA256));
+		p.put("RUN_MODE", input.runLabel());
+		p.put("PAYLOAD_SHA256",
+				input.skipped() ? "none (nothing was sent)" : input.record().payload().file().sha256());
 		p.put("GENERATED_AT", Timestamps.iso(generatedAt));
 		p.put("COVER_ROWS", new JRMapCollectionDataSource(narrative.cover()));
 		p.put("DECISION_ROWS", new JRMapCollectionDataSource(narrative.decisions()));

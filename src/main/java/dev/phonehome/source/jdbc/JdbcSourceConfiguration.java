@@ -14,12 +14,13 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.ArgumentPreparedStatementSetter;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-import dev.phonehome.PhoneHomeProperties;
+import dev.phonehome.home.PhoneHomeProperties;
 import dev.phonehome.source.CodeReview;
 import dev.phonehome.source.Company;
 import dev.phonehome.source.InstallationSource;
-import dev.phonehome.source.NightContext;
-import dev.phonehome.source.NightWindow;
+import dev.phonehome.record.NightParameters;
+import dev.phonehome.record.NightRecords;
+import dev.phonehome.record.NightWindow;
 import dev.phonehome.source.SourceSelection;
 import dev.phonehome.source.Team;
 import dev.phonehome.source.User;
@@ -63,8 +64,8 @@ public class JdbcSourceConfiguration {
 	@Bean
 	@StepScope
 	ItemStreamReader<User> usersReader(DataSource dataSource, PhoneHomeProperties properties,
-			@Value(NightContext.RUN_DATE_PARAMETER) LocalDate night,
-			@Value(NightContext.EMAILS_INCLUDED_VALUE) Boolean emailsIncluded) {
+			@Value(NightParameters.NIGHT) LocalDate night,
+			@Value(NightRecords.EMAILS_INCLUDED_VALUE) Boolean emailsIncluded) {
 		NightWindow window = NightWindow.of(night);
 		return new JdbcCursorItemReaderBuilder<User>().name("usersReader")
 			.dataSource(dataSource)
@@ -79,7 +80,7 @@ public class JdbcSourceConfiguration {
 	@Bean
 	@StepScope
 	ItemStreamReader<CodeReview> codeReviewsReader(DataSource dataSource, PhoneHomeProperties properties,
-			@Value(NightContext.RUN_DATE_PARAMETER) LocalDate night) {
+			@Value(NightParameters.NIGHT) LocalDate night) {
 		NightWindow window = NightWindow.of(night);
 		return new JdbcCursorItemReaderBuilder<CodeReview>().name("codeReviewsReader")
 			.dataSource(dataSource)

@@ -13,7 +13,7 @@ import com.mongodb.client.model.Filters;
 import dev.phonehome.installation.BadDocumentException;
 import dev.phonehome.installation.InstallationCollection;
 import dev.phonehome.installation.InstallationDocuments;
-import dev.phonehome.source.NightWindow;
+import dev.phonehome.record.NightWindow;
 
 /**
  * Finds, inside MongoDB, the documents the import would refuse although the night never reads them one by one:

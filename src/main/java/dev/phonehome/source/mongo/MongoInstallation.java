@@ -27,6 +27,7 @@ import com.mongodb.event.ServerHeartbeatFailedEvent;
 import com.mongodb.event.ServerHeartbeatSucceededEvent;
 import com.mongodb.event.ServerMonitorListener;
 
+import dev.phonehome.support.Causes;
 import dev.phonehome.installation.InstallationCollection;
 import dev.phonehome.source.SourceUnavailableException;
 
@@ -198,12 +199,7 @@ class MongoInstallation implements AutoCloseable {
 	}
 
 	private static <T extends Throwable> T find(Throwable failure, Class<T> type) {
-		for (Throwable t = failure; t != null; t = t.getCause()) {
-			if (type.isInstance(t)) {
-				return type.cast(t);
-			}
-		}
-		return null;
+		return Causes.find(failure, type).orElse(null);
 	}
 
 	@Override

@@ -16,7 +16,7 @@ import org.bson.types.ObjectId;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Projections;
 
-import dev.phonehome.source.NightWindow;
+import dev.phonehome.record.NightWindow;
 
 /**
  * The MongoDB side of {@code source/jdbc/StoreQueries}: the projections (only the contract's fields of

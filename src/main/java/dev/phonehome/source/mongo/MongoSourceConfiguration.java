@@ -10,14 +10,15 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 
-import dev.phonehome.PhoneHomeProperties;
+import dev.phonehome.home.PhoneHomeProperties;
 import dev.phonehome.installation.InstallationCollection;
 import dev.phonehome.installation.InstallationDocuments;
 import dev.phonehome.source.CodeReview;
 import dev.phonehome.source.Company;
 import dev.phonehome.source.InstallationSource;
-import dev.phonehome.source.NightContext;
-import dev.phonehome.source.NightWindow;
+import dev.phonehome.record.NightParameters;
+import dev.phonehome.record.NightRecords;
+import dev.phonehome.record.NightWindow;
 import dev.phonehome.source.SourceSelection;
 import dev.phonehome.source.Team;
 import dev.phonehome.source.User;
@@ -74,8 +75,8 @@ public class MongoSourceConfiguration {
 	@Bean
 	@StepScope
 	ItemStreamReader<User> usersReader(MongoInstallation mongo, PhoneHomeProperties properties,
-			@Value(NightContext.RUN_DATE_PARAMETER) LocalDate night,
-			@Value(NightContext.EMAILS_INCLUDED_VALUE) Boolean emailsIncluded) {
+			@Value(NightParameters.NIGHT) LocalDate night,
+			@Value(NightRecords.EMAILS_INCLUDED_VALUE) Boolean emailsIncluded) {
 		return new MongoUsersReader(mongo, NightWindow.of(night), Boolean.TRUE.equals(emailsIncluded),
 				properties.fetchSize());
 	}
@@ -83,7 +84,7 @@ public class MongoSourceConfiguration {
 	@Bean
 	@StepScope
 	ItemStreamReader<CodeReview> codeReviewsReader(MongoInstallation mongo, PhoneHomeProperties properties,
-			@Value(NightContext.RUN_DATE_PARAMETER) LocalDate night) {
+			@Value(NightParameters.NIGHT) LocalDate night) {
 		NightWindow window = NightWindow.of(night);
 		return new MongoDocumentReader<>("codeReviewsReader", mongo, () -> {
 			mongo.requireCollections(InstallationCollection.REVIEWS);

@@ -19,7 +19,7 @@ import dev.phonehome.installation.InstallationCollection;
 import dev.phonehome.installation.InstallationDocuments;
 import dev.phonehome.installation.TeamDocument;
 import dev.phonehome.installation.UserDocument;
-import dev.phonehome.source.NightWindow;
+import dev.phonehome.record.NightWindow;
 import dev.phonehome.source.User;
 
 /**

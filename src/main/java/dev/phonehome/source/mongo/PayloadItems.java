@@ -6,7 +6,7 @@ import dev.phonehome.installation.TeamDocument;
 import dev.phonehome.source.CodeReview;
 import dev.phonehome.source.Company;
 import dev.phonehome.source.CompanyPlan;
-import dev.phonehome.source.NightWindow;
+import dev.phonehome.record.NightWindow;
 import dev.phonehome.source.Team;
 
 /** Kept documents as payload items: the column lists of StoreQueries, field by field. */

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 import dev.phonehome.installation.BadDocumentException;
 import dev.phonehome.installation.InstallationCollection;
 import dev.phonehome.installation.InstallationDocuments;
-import dev.phonehome.source.NightWindow;
+import dev.phonehome.record.NightWindow;
 
 /**
  * MongoDB refuses what the import refuses, even in documents the night only counts: each case names the

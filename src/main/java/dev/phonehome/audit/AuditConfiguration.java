@@ -1,0 +1,26 @@
+package dev.phonehome.audit;
+
+import java.time.Clock;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import dev.phonehome.home.NightWorkspace;
+import dev.phonehome.record.NightRecordStore;
+
+/** What the audit feature gives {@code phoneHomeJob}: the tasklet of its audit step. */
+@Configuration(proxyBeanMethods = false)
+public class AuditConfiguration {
+
+	@Bean
+	AuditWriter auditWriter() {
+		return new AuditWriter();
+	}
+
+	@Bean
+	WriteAuditTasklet writeAuditTasklet(AuditWriter auditWriter, NightWorkspace workspace, NightRecordStore records,
+			Clock clock) {
+		return new WriteAuditTasklet(auditWriter, workspace, records, clock);
+	}
+
+}

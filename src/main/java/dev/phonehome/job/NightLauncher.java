@@ -1,0 +1,286 @@
+package dev.phonehome.job;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.JobInstance;
+import org.springframework.batch.core.job.parameters.InvalidJobParametersException;
+import org.springframework.batch.core.launch.JobExecutionAlreadyRunningException;
+import org.springframework.batch.core.launch.JobInstanceAlreadyCompleteException;
+import org.springframework.batch.core.launch.JobOperator;
+import org.springframework.batch.core.launch.JobRestartException;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.stereotype.Service;
+
+import dev.phonehome.history.NightHistory;
+import dev.phonehome.job.NightOutcome.Kind;
+import dev.phonehome.record.NightParameters;
+import dev.phonehome.record.NightRecord;
+import dev.phonehome.record.NightRecords;
+import dev.phonehome.record.RunMode;
+import dev.phonehome.settings.ConfigException;
+import dev.phonehome.settings.InstallationVersion;
+import dev.phonehome.settings.ServicesConfigReader;
+
+/**
+ * Runs, resumes, reruns, recovers and locks nights: everything between an operator's request and
+ * {@code phoneHomeJob}, so that a command only parses its arguments and maps the {@link NightOutcome} to an exit
+ * code.
+ * <ul>
+ * <li>A real night is run by one live process at a time: the night's database lock ({@link NightLock}) is held for
+ * the whole execution. Dry runs are instances of their own and take no lock.</li>
+ * <li>A night that completed is refused; one that failed resumes where it stopped (Batch restarts its instance).</li>
+ * <li>Holding the night's lock proves no live process runs it, so an execution still marked STARTED was left by a
+ * process that died: it is recovered (marked FAILED, linked into the record chain) and resumed.</li>
+ * </ul>
+ */
+@Service
+public class NightLauncher {
+
+	private final JobOperator jobOperator;
+
+	private final JobRepository jobRepository;
+
+	private final Job phoneHomeJob;
+
+	private final NightHistory history;
+
+	private final NightLock nightLock;
+
+	private final NightClosing closing;
+
+	private final Clock clock;
+
+	NightLauncher(JobOperator jobOperator, JobRepository jobRepository,
+			@Qualifier(PhoneHomeJobConfiguration.JOB_NAME) Job phoneHomeJob, NightHistory history, NightLock nightLock,
+			NightClosing closing, Clock clock) {
+		this.jobOperator = jobOperator;
+		this.jobRepository = jobRepository;
+		this.phoneHomeJob = phoneHomeJob;
+		this.history = history;
+		this.nightLock = nightLock;
+		this.closing = closing;
+		this.clock = clock;
+	}
+
+	/** Runs (or resumes) the night asked for. */
+	public NightOutcome run(NightRequest request) {
+		List<String> warnings = new ArrayList<>();
+		Path configFile = request.configFile().toAbsolutePath();
+		try {
+			// before any data is read: a broken config stops the night here
+			ServicesConfigReader.read(configFile).warnings().forEach(w -> warnings.add("warning: " + w));
+		}
+		catch (ConfigException ex) {
+			return NightOutcome.refused(Kind.CONFIGURATION, warnings, "phonehome: " + ex.getMessage());
+		}
+		LocalDate night = request.date() != null ? request.date()
+				: LocalDate.now(clock.withZone(ZoneOffset.UTC)).minusDays(1);
+		Path versions = request.versionsFile() != null ? request.versionsFile()
+				: InstallationVersion.besideConfig(configFile);
+		RunMode mode = request.rerun() ? RunMode.RERUN
+				: request.dryRun() ? RunMode.DRY_RUN : request.date() == null ? RunMode.NIGHTLY : RunMode.MANUAL;
+		NightRecord.Rerun rerun = null;
+		if (mode == RunMode.RERUN) {
+			List<JobExecution> earlier = history.completedRuns(night);
+			if (earlier.isEmpty()) {
+				return NightOutcome.refused(Kind.USAGE, warnings, "phonehome: night " + night
+						+ " has not completed, so there is nothing to rerun; run it without --rerun (a failed night "
+						+ "resumes where it stopped).");
+			}
+			NightRecord last = NightRecords.read(earlier.get(earlier.size() - 1));
+			rerun = new NightRecord.Rerun(history.rerunCount(night) + 1,
+					last.payload() == null ? "" : last.payload().file().sha256());
+		}
+		NightParameters parameters = new NightParameters(night, mode, configFile, versions, request.outDirectory(),
+				clock.millis(), rerun, request.allowInsecureHttp());
+
+		Optional<NightLock.Held> lock = mode == RunMode.DRY_RUN ? Optional.empty() : nightLock.tryHold(night);
+		if (mode != RunMode.DRY_RUN && lock.isEmpty()) {
+			return NightOutcome.refused(Kind.IN_USE, warnings,
+					"phonehome: night " + night + " is already running in another process; nothing was run.");
+		}
+		try {
+			JobExecution execution = startOrRecover(parameters, lock.isPresent(), warnings);
+			return finished(execution, warnings);
+		}
+		catch (JobInstanceAlreadyCompleteException ex) {
+			return NightOutcome.refused(Kind.ALREADY_COMPLETED, warnings, "phonehome: night " + night + " "
+					+ describeCompleted(parameters) + "; nothing was run. To run it again on purpose, add --rerun (a "
+					+ "new, recorded execution); to look at it without recording a run, use --dry-run.");
+		}
+		catch (JobExecutionAlreadyRunningException ex) {
+			return NightOutcome.refused(Kind.IN_USE, warnings, "phonehome: night " + night
+					+ " is already running in another process; nothing was run. Wait for it to finish, or check "
+					+ "'ps' for a stuck phonehome.");
+		}
+		finally {
+			lock.ifPresent(NightLock.Held::close);
+		}
+	}
+
+	/** Restarts a failed (or, with {@code force}, a stuck) execution where it stopped. */
+	public NightOutcome restart(long executionId, boolean force) {
+		return actOn(executionId, force, "restart", execution -> {
+			JobExecution restarted = jobOperator.restart(execution);
+			NightOutcome outcome = finished(restarted, List.of());
+			List<String> lines = new ArrayList<>();
+			lines.add("phonehome: execution " + executionId + " restarted as execution " + restarted.getId() + ": "
+					+ restarted.getStatus() + " (" + restarted.getExitStatus().getExitCode() + ")");
+			if (restarted.getStatus() != BatchStatus.COMPLETED) {
+				JobFailures.describe(restarted).forEach(line -> lines.add("  " + line));
+			}
+			return NightOutcome.of(outcome.kind(), restarted, lines);
+		});
+	}
+
+	/** Marks a failed (or, with {@code force}, a stuck) execution ABANDONED: it will never be restarted. */
+	public NightOutcome abandon(long executionId, boolean force) {
+		return actOn(executionId, force, "abandon", execution -> {
+			JobExecution abandoned = jobOperator.abandon(execution);
+			return NightOutcome.of(Kind.COMPLETED, abandoned,
+					List.of("phonehome: execution " + executionId + " is " + abandoned.getStatus()));
+		});
+	}
+
+	@FunctionalInterface
+	private interface Action {
+
+		NightOutcome on(JobExecution execution) throws Exception;
+
+	}
+
+	/**
+	 * What restart and abandon share: find the execution, refuse what cannot be acted on, hold its night's lock,
+	 * and with {@code force} first recover an execution left running by a process that died.
+	 */
+	private NightOutcome actOn(long executionId, boolean force, String verb, Action action) {
+		JobExecution execution = history.execution(executionId).orElse(null);
+		if (execution == null) {
+			return NightOutcome.refused(Kind.USAGE, List.of(),
+					"phonehome: there is no execution " + executionId + " of the phone-home job; see 'history'");
+		}
+		BatchStatus status = execution.getStatus();
+		if (status == BatchStatus.COMPLETED || status == BatchStatus.ABANDONED) {
+			return NightOutcome.refused(Kind.ALREADY_COMPLETED, List.of(), "phonehome: execution " + executionId
+					+ " is " + status + "; nothing to " + verb + (status == BatchStatus.COMPLETED
+							? " (to run its night again on purpose: run --date NIGHT --rerun)" : ""));
+		}
+		if (status.isRunning() && !force) {
+			return NightOutcome.refused(Kind.IN_USE, List.of(), "phonehome: execution " + executionId + " is marked "
+					+ status + ". If no phonehome process is running it (check 'ps' here and on other nodes), "
+					+ verb + " it with --force.");
+		}
+		NightParameters parameters = NightParameters.of(execution.getJobParameters());
+		Optional<NightLock.Held> lock = parameters.mode() == RunMode.DRY_RUN ? Optional.empty()
+				: nightLock.tryHold(parameters.night());
+		if (parameters.mode() != RunMode.DRY_RUN && lock.isEmpty()) {
+			return NightOutcome.refused(Kind.IN_USE, List.of(), "phonehome: night " + parameters.night()
+					+ " is being run by another live process; nothing was done to execution " + executionId + ".");
+		}
+		try {
+			if (execution.getStatus().isRunning()) {
+				execution = recover(execution);
+			}
+			return action.on(execution);
+		}
+		catch (Exception ex) {
+			throw new IllegalStateException("cannot " + verb + " execution " + executionId + ": " + ex.getMessage(),
+					ex);
+		}
+		finally {
+			lock.ifPresent(NightLock.Held::close);
+		}
+	}
+
+	/**
+	 * Starts (or resumes) the night. Holding the night's lock proves no live process runs it, so an execution
+	 * still marked STARTED was left by a process that died (kill -9, power loss): it is recovered and resumed.
+	 */
+	private JobExecution startOrRecover(NightParameters parameters, boolean nightHeld, List<String> messages)
+			throws JobInstanceAlreadyCompleteException, JobExecutionAlreadyRunningException {
+		try {
+			return start(parameters);
+		}
+		catch (JobExecutionAlreadyRunningException ex) {
+			JobInstance instance = nightHeld
+					? jobRepository.getJobInstance(PhoneHomeJobConfiguration.JOB_NAME, parameters.identifying())
+					: null;
+			JobExecution abandoned = instance == null ? null : jobRepository.getLastJobExecution(instance);
+			if (abandoned == null || !abandoned.isRunning()) {
+				throw ex;
+			}
+			messages.add("phonehome: execution " + abandoned.getId() + " of this night was left "
+					+ abandoned.getStatus() + " by a process that stopped; it is marked FAILED and the night resumes "
+					+ "where it stopped.");
+			recover(abandoned);
+			return start(parameters);
+		}
+	}
+
+	private JobExecution start(NightParameters parameters)
+			throws JobInstanceAlreadyCompleteException, JobExecutionAlreadyRunningException {
+		try {
+			return jobOperator.start(phoneHomeJob, parameters.toJobParameters());
+		}
+		catch (JobRestartException | InvalidJobParametersException ex) {
+			throw new IllegalStateException("night " + parameters.night() + " cannot be started: " + ex.getMessage(),
+					ex);
+		}
+	}
+
+	/** Marks failed an execution whose process died, and links its record into the chain. */
+	private JobExecution recover(JobExecution dead) {
+		JobExecution recovered = jobOperator.recover(dead);
+		closing.afterJob(recovered);
+		return recovered;
+	}
+
+	private String describeCompleted(NightParameters parameters) {
+		JobInstance instance = jobRepository.getJobInstance(PhoneHomeJobConfiguration.JOB_NAME,
+				parameters.identifying());
+		JobExecution last = instance == null ? null : jobRepository.getLastJobExecution(instance);
+		if (last == null) {
+			return "was already completed";
+		}
+		return "was already completed by execution " + last.getId() + " (ended " + last.getEndTime() + ", "
+				+ last.getExitStatus().getExitCode() + ")";
+	}
+
+	/** What an execution that ran came to, and what the operator must be told. */
+	private static NightOutcome finished(JobExecution execution, List<String> warnings) {
+		List<String> lines = new ArrayList<>(warnings);
+		NightRecord record = NightRecords.read(execution);
+		if (execution.getStatus() != BatchStatus.COMPLETED) {
+			lines.add("phonehome: night " + record.date() + " failed (execution " + execution.getId() + ", "
+					+ execution.getStatus() + "):");
+			JobFailures.describe(execution).forEach(line -> lines.add("  " + line));
+			if (JobFailures.isBadData(execution)) {
+				return NightOutcome.of(Kind.BAD_DATA, execution, lines);
+			}
+			if (JobFailures.isSourceUnavailable(execution)) {
+				return NightOutcome.of(Kind.CONFIGURATION, execution, lines);
+			}
+			lines.add((record.payload() == null ? "Nothing was sent. "
+					: "The payload is archived; what became of it is settled when the night resumes. ")
+					+ "Fix the cause, then run the same command again: the night resumes where it stopped.");
+			return NightOutcome.of(Kind.FAILED, execution, lines);
+		}
+		if (record.delivery() != null && record.delivery().owed()) {
+			lines.add("phonehome: the payload is archived and queued but not delivered yet (see 'delivery' above); "
+					+ "the next run sends the queued nights first.");
+			return NightOutcome.of(Kind.DELIVERY_PENDING, execution, lines);
+		}
+		return NightOutcome.of(record.skipped() ? Kind.SKIPPED : Kind.COMPLETED, execution, lines);
+	}
+
+}

@@ -1,0 +1,25 @@
+package dev.phonehome.record;
+
+/** The state of a night's payload, as recorded in its execution's facts ({@code delivery.status}). */
+public enum DeliveryStatus {
+
+	/** An HTTP 200 confirmed it. */
+	DELIVERED,
+	/** Archived and queued; not confirmed yet (the next run sends it first). */
+	PENDING,
+	/** Archived and queued, but the services config gives no usable URL or key (or a refused plain-http URL). */
+	NOT_CONFIGURED,
+	/** A dry run: archived only, never queued, never sent. */
+	NOT_SENT_DRY_RUN,
+	/**
+	 * A rerun of a completed night: archived and audited, never queued or sent, since the night was already
+	 * queued (and maybe delivered) by its own run; a night goes out once. {@code export} can send it by hand.
+	 */
+	NOT_SENT_RERUN;
+
+	/** Whether a run leaving its night in this state owes a delivery. */
+	public boolean owed() {
+		return this == PENDING || this == NOT_CONFIGURED;
+	}
+
+}

@@ -1,0 +1,226 @@
+package dev.phonehome.record;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+import dev.phonehome.artefact.Artefact;
+
+/**
+ * What one execution of a night decided, produced and proved: the typed form of its execution context, built up
+ * step by step (each part is {@code null} until the step that makes it has run) and stored by {@link NightRecords},
+ * the only place that knows how it is written down. Never an email address or a secret.
+ *
+ * @param night the night (a UTC day) and its window
+ * @param mode how the execution was asked for
+ * @param rerun for a deliberate rerun of a completed night: which one, and what the night sent before
+ * @param restartOf the failed (or dead) execution of the same night this one resumes; {@code null} for a first start
+ * @param decisions what the night decided before reading anything else (decideNightStep)
+ * @param payload the archived payload (assemblePayloadStep); {@code null} for a skipped night
+ * @param delivery what became of the payload (deliverPayloadStep, updated when a later run delivers it)
+ * @param audit the audit documents (auditStep)
+ * @param chain the execution's link in the record chain, made when it ended
+ */
+public record NightRecord(NightWindow night, RunMode mode, Rerun rerun, Long restartOf, Decisions decisions,
+		Payload payload, Delivery delivery, Audit audit, ChainLink chain) {
+
+	/** A new execution's record: its identity only. */
+	public static NightRecord start(LocalDate night, RunMode mode, Rerun rerun) {
+		return new NightRecord(NightWindow.of(night), mode, rerun, null, null, null, null, null, null);
+	}
+
+	public LocalDate date() {
+		return night.night();
+	}
+
+	/** A paid installation switched the phone home off: nothing was read beyond the plans, nothing sent. */
+	public boolean skipped() {
+		return decisions != null && decisions.switchOff().decision().skipsTheNight();
+	}
+
+	/** Whether this execution resumed a failed one ("restart"), as opposed to a deliberate rerun. */
+	public boolean restart() {
+		return restartOf != null;
+	}
+
+	/**
+	 * How the execution is named everywhere (run summary, history, audit): "nightly", "manual", "dry run",
+	 * "rerun 2 of 2026-11-20"; "restart (manual)" when it resumed a failed execution; "skipped (nightly)" when a paid
+	 * installation switched the phone home off.
+	 */
+	public String runLabel() {
+		String label = mode == RunMode.RERUN && rerun != null ? "rerun " + rerun.number() + " of " + date()
+				: mode.label();
+		label = restart() ? "restart (" + label + ")" : label;
+		return skipped() ? "skipped (" + label + ")" : label;
+	}
+
+	/** What became of the payload, in words; for a night that never reached its delivery step, why. */
+	public String deliveryText() {
+		if (delivery != null) {
+			return delivery.describe();
+		}
+		return skipped() ? "nothing to send (skipped)" : "not queued: the execution ended before its delivery step";
+	}
+
+	public NightRecord withRestartOf(Long failedExecution) {
+		return new NightRecord(night, mode, rerun, failedExecution, decisions, payload, delivery, audit, chain);
+	}
+
+	public NightRecord withDecisions(Decisions decided) {
+		return new NightRecord(night, mode, rerun, restartOf, decided, payload, delivery, audit, chain);
+	}
+
+	public NightRecord withPayload(Payload archived) {
+		return new NightRecord(night, mode, rerun, restartOf, decisions, archived, delivery, audit, chain);
+	}
+
+	public NightRecord withDelivery(Delivery delivered) {
+		return new NightRecord(night, mode, rerun, restartOf, decisions, payload, delivered, audit, chain);
+	}
+
+	public NightRecord withAudit(Audit audited) {
+		return new NightRecord(night, mode, rerun, restartOf, decisions, payload, delivery, audited, chain);
+	}
+
+	public NightRecord withChain(ChainLink link) {
+		return new NightRecord(night, mode, rerun, restartOf, decisions, payload, delivery, audit, link);
+	}
+
+	/** A deliberate rerun of a completed night: never sent, since the night goes out once. */
+	public record Rerun(long number, String previousSha256) {
+	}
+
+	/**
+	 * Everything {@code decideNightStep} settles from the services config, the release and the companies' plans.
+	 *
+	 * @param source where the installation's data is read from, in words (never with a password)
+	 */
+	public record Decisions(String source, Installation installation, PlanDecision plan, EmailDecision emails,
+			SwitchOff switchOff, InstanceSettings settings, DeliveryTarget target) {
+	}
+
+	public record Installation(String id, String version) {
+	}
+
+	/**
+	 * The email rule's reading of the companies' plans.
+	 *
+	 * @param paid at least one company (deactivated ones included) is on a paid or an unknown plan
+	 * @param planCounts companies per plan, {@code "none"} for no plan, in plan order
+	 * @param decidingCompanies the ids of the companies that made the installation paid
+	 * @param unknownPlans plan values outside the known ones (treated as paid)
+	 */
+	public record PlanDecision(boolean paid, Map<String, Integer> planCounts, List<String> decidingCompanies,
+			List<String> unknownPlans) {
+
+		public PlanDecision {
+			planCounts = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(planCounts));
+			decidingCompanies = List.copyOf(decidingCompanies);
+			unknownPlans = List.copyOf(unknownPlans);
+		}
+
+	}
+
+	/** Whether users' addresses are sent, and the one sentence that says why. */
+	public record EmailDecision(boolean included, String reason) {
+	}
+
+	/** {@code apiServer.disablePhoneHome}: whether it was set, and what the night did with it. */
+	public record SwitchOff(boolean set, SwitchOffDecision decision) {
+
+		public String reason() {
+			return decision.reason();
+		}
+
+	}
+
+	/** The instance settings the payload and the audit report. */
+	public record InstanceSettings(boolean eventTelemetry, boolean outboundEmail, boolean slackInteractiveComponents) {
+	}
+
+	/**
+	 * Where the payload goes, safe to show: the URL without credentials or query, and which config key (or
+	 * variable) the phone-home key came from; never the key.
+	 */
+	public record DeliveryTarget(String url, String keySource) {
+	}
+
+	/**
+	 * The archived payload.
+	 *
+	 * @param directory the execution's artefact folder
+	 * @param integrations the providers the payload names, sorted
+	 */
+	public record Payload(String directory, Artefact file, SectionCounts counts, List<String> integrations) {
+
+		public Payload {
+			integrations = List.copyOf(integrations);
+		}
+
+	}
+
+	/** Items per payload section. */
+	public record SectionCounts(long companies, long teams, long users, long codeReviews) {
+	}
+
+	/**
+	 * What became of the night's payload, as known when it was last written.
+	 *
+	 * @param deliveredAt ISO-8601 UTC instant of the confirming HTTP 200, or {@code null}
+	 * @param problem why it is not delivered yet (the last failure, or what the config lacks); no secret
+	 * @param backlogPending queued nights (this one included) the execution found pending and left pending
+	 */
+	public record Delivery(DeliveryStatus status, String deliveredAt, Integer httpStatus, int attempts,
+			String idempotencyKey, String problem, int backlogPending) {
+
+		public static Delivery notSent(DeliveryStatus status) {
+			return new Delivery(status, null, null, 0, null, null, 0);
+		}
+
+		public Delivery withBacklogPending(int pending) {
+			return new Delivery(status, deliveredAt, httpStatus, attempts, idempotencyKey, problem, pending);
+		}
+
+		public Delivery withProblem(DeliveryStatus newStatus, String why) {
+			return new Delivery(newStatus, deliveredAt, httpStatus, attempts, idempotencyKey, why, backlogPending);
+		}
+
+		/** Whether the run left its night (or an older one) undelivered. */
+		public boolean owed() {
+			return status.owed() || backlogPending > 0;
+		}
+
+		/** One line for the run summary, the history and the audit. */
+		public String describe() {
+			String line = switch (status) {
+				case DELIVERED -> "delivered " + deliveredAt + " (HTTP " + httpStatus + ", " + attemptsText() + ")";
+				case PENDING -> "PENDING: not confirmed after " + attemptsText() + problemText()
+						+ "; queued, the next run sends it first";
+				case NOT_CONFIGURED -> "NOT_CONFIGURED: queued, not sent" + problemText();
+				case NOT_SENT_DRY_RUN -> "not sent (dry run)";
+				case NOT_SENT_RERUN -> "not sent (a rerun: the night goes out once, with its own run)";
+			};
+			int older = backlogPending - (status.owed() ? 1 : 0);
+			return older > 0 ? line + "; " + older + " older night(s) still queued" : line;
+		}
+
+		private String attemptsText() {
+			return attempts + (attempts == 1 ? " attempt" : " attempts");
+		}
+
+		private String problemText() {
+			return problem == null ? "" : " (" + problem + ")";
+		}
+
+	}
+
+	/** The two audit documents. */
+	public record Audit(Artefact pdf, Artefact csv) {
+	}
+
+	/** The execution's link in the record chain: the digest of the record before it, and of its own. */
+	public record ChainLink(String previousDigest, String digest) {
+	}
+
+}
