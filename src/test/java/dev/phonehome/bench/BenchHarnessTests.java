@@ -11,14 +11,17 @@ import java.sql.Statement;
 import java.util.HexFormat;
 import java.util.List;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The benchmark harness on its smallest size (a few seconds): the data is reproducible from the seed, and a night
  * and the raw floor run in child JVMs and report every step the job repository recorded. Timings are printed by
- * {@code ops/bench}, never asserted.
+ * {@code ops/bench}, never asserted. These test the harness, not the product, so they stay out of the default
+ * build: {@code mvn test -Dexcluded.groups= -Dtest=BenchHarnessTests}.
  */
+@Tag("bench")
 class BenchHarnessTests {
 
 	private static final List<String> TABLES = List.of("companies", "teams", "team_admins", "users", "user_teams",
@@ -48,7 +51,7 @@ class BenchHarnessTests {
 			assertThat(count(c, "SELECT COUNT(*) FROM companies")).isEqualTo(s.companies());
 			assertThat(count(c, "SELECT COUNT(*) FROM posts")).isEqualTo(s.posts());
 			assertThat(count(c, "SELECT COUNT(*) FROM reviews")).isEqualTo(s.reviews());
-			long start = dev.phonehome.source.NightWindow.of(SyntheticInstallation.NIGHT).startMillis();
+			long start = dev.phonehome.record.NightWindow.of(SyntheticInstallation.NIGHT).startMillis();
 			assertThat(count(c, "SELECT COUNT(*) FROM posts WHERE created_at >= " + start + " AND created_at < "
 					+ (start + 86_400_000L))).isEqualTo(s.nightPosts());
 			assertThat(count(c, "SELECT COUNT(*) FROM team_admins")).isEqualTo(2L * s.teams());

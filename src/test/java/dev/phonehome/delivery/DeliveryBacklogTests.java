@@ -18,7 +18,9 @@ import org.springframework.test.context.TestPropertySource;
 
 import dev.phonehome.cli.ExitCode;
 import dev.phonehome.delivery.StandInReceiver.Behaviour;
-import dev.phonehome.job.NightFacts;
+import dev.phonehome.record.DeliveryStatus;
+import dev.phonehome.record.NightRecord;
+import dev.phonehome.record.NightRecords;
 
 /**
  * Many consecutive nights against a receiver that fails at random (seeded): the backlog is sent first, oldest
@@ -44,7 +46,7 @@ class DeliveryBacklogTests extends DeliveryTestSupport {
 						: FAILURES.get(random.nextInt(FAILURES.size()));
 			}
 		};
-		try (StandInReceiver receiver = new StandInReceiver(behaviours, 1500)) {
+		try (StandInReceiver receiver = new StandInReceiver(behaviours, 6000)) {
 			String config = configFor(receiver);
 			List<LocalDate> nights = nights(LocalDate.parse("2026-11-10"), 11);
 
@@ -79,7 +81,7 @@ class DeliveryBacklogTests extends DeliveryTestSupport {
 						: FAILURES.get(random.nextInt(FAILURES.size()));
 			}
 		};
-		try (StandInReceiver receiver = new StandInReceiver(behaviours, 1500)) {
+		try (StandInReceiver receiver = new StandInReceiver(behaviours, 6000)) {
 			String config = configFor(receiver);
 			List<LocalDate> nights = nights(LocalDate.parse("2026-10-01"), 30);
 
@@ -131,10 +133,10 @@ class DeliveryBacklogTests extends DeliveryTestSupport {
 			assertThat(entry.status()).as("night %s", night).isEqualTo("DELIVERED");
 			assertThat(entry.idempotencyKey()).isEqualTo(keyOfNight.get(night.toString()));
 			JobExecution execution = repository.getJobExecution(entry.executionId());
-			var facts = execution.getExecutionContext();
-			assertThat(facts.getString(NightFacts.DELIVERY_STATUS)).as("night %s", night).isEqualTo("DELIVERED");
-			assertThat(facts.getString(NightFacts.DELIVERY_TIME)).isEqualTo(entry.deliveredAt().toString());
-			assertThat(facts.getInt(NightFacts.DELIVERY_ATTEMPTS)).isEqualTo(entry.attempts());
+			NightRecord.Delivery delivery = NightRecords.read(execution).delivery();
+			assertThat(delivery.status()).as("night %s", night).isEqualTo(DeliveryStatus.DELIVERED);
+			assertThat(delivery.deliveredAt()).isEqualTo(entry.deliveredAt().toString());
+			assertThat(delivery.attempts()).isEqualTo(entry.attempts());
 			var addendum = entry.payloadPath().getParent().resolve(DeliveryRecorder.ADDENDUM);
 			boolean deliveredLater = entry.deliveredBy() != entry.executionId();
 			assertThat(Files.exists(addendum)).as("addendum of night %s", night).isEqualTo(deliveredLater);

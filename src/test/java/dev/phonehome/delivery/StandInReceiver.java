@@ -80,7 +80,7 @@ final class StandInReceiver implements AutoCloseable {
 			synchronized (next) {
 				return script.get(Math.min(next[0]++, script.size() - 1));
 			}
-		}, 1500);
+		}, 6000);
 	}
 
 	String baseUrl() {
