@@ -175,3 +175,19 @@ CREATE TABLE IF NOT EXISTS phonehome_lock (
     name VARCHAR(100) PRIMARY KEY
 );
 MERGE INTO phonehome_lock KEY (name) VALUES ('outbox');
+MERGE INTO phonehome_lock KEY (name) VALUES ('chain');
+
+-- The record chain (dev.phonehome.verify): one entry per event of a record (an execution ended, was recovered after
+-- its process died, was abandoned), appended in one order under the 'chain' row lock and never changed; each
+-- entry's digest covers its text and the digest of the entry before it. `verify` walks it.
+CREATE TABLE IF NOT EXISTS phonehome_chain (
+    seq              BIGINT PRIMARY KEY,
+    subject          VARCHAR(100) NOT NULL,
+    event            VARCHAR(40) NOT NULL,
+    entry_text       VARCHAR(20000) NOT NULL,
+    previous_digest  VARCHAR(64) NOT NULL,
+    digest           VARCHAR(64) NOT NULL,
+    scheme           VARCHAR(20) NOT NULL,
+    appended_at      TIMESTAMP WITH TIME ZONE NOT NULL
+);
+CREATE INDEX IF NOT EXISTS phonehome_chain_subject ON phonehome_chain (subject, seq);

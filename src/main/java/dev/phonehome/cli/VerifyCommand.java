@@ -23,8 +23,9 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "verify", mixinStandardHelpOptions = true,
 		header = "Proves the archive and the job repository were not altered.",
 		description = { "Recomputes the SHA-256 of every archived payload and audit and compares them with the",
-				"job repository; reports changed, missing and unexpected files, and the first broken link of",
-				"the chain of execution records. Exits 10 on any mismatch." },
+				"job repository; reports changed, missing and unexpected files, and every break of the record",
+				"chain; prints the chain's head (pin it elsewhere, check it later with --expect-head).",
+				"Exits 10 on any mismatch." },
 		footerHeading = "%nExit codes:%n", footer = "${sys:phonehome.exit-codes}")
 class VerifyCommand implements Callable<Integer> {
 
@@ -47,6 +48,11 @@ class VerifyCommand implements Callable<Integer> {
 
 	}
 
+	@Option(names = "--expect-head", paramLabel = "DIGEST",
+			description = "a chain head printed by an earlier verify (kept outside this machine): fail unless the chain "
+					+ "still contains it")
+	String expectedHead;
+
 	private final ArchiveVerifier verifier;
 
 	VerifyCommand(ArchiveVerifier verifier) {
@@ -56,7 +62,7 @@ class VerifyCommand implements Callable<Integer> {
 	@Override
 	public Integer call() {
 		PrintWriter out = spec.commandLine().getOut();
-		List<Finding> findings = verifier.verify(which.date, which.date);
+		List<Finding> findings = verifier.verify(which.date, which.date, expectedHead);
 		findings.forEach(out::println);
 		long problems = findings.stream().filter(f -> f.kind().isProblem()).count();
 		out.println(problems == 0 ? "verify: OK, " + findings.size() + " checks passed"

@@ -39,13 +39,14 @@ class NightClosing implements JobExecutionListener {
 			.max(Comparator.comparingLong(JobExecution::getId))
 			.map(JobExecution::getId)
 			.orElse(null);
-		records.save(execution, records.read(execution).withRestartOf(resumed));
+		// a restart's context starts as a copy of the failed execution's: its chain link is that execution's, not ours
+		records.save(execution, records.read(execution).withRestartOf(resumed).withChain(null));
 	}
 
 	@Override
 	public void afterJob(JobExecution execution) {
 		markSkipped(execution);
-		chain.link(execution);
+		chain.append(execution, NightChain.Event.ENDED);
 	}
 
 	/** A skipped night completes, and says so in its exit status (the history and the CLI read it). */

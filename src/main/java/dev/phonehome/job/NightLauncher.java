@@ -30,6 +30,7 @@ import dev.phonehome.record.RunMode;
 import dev.phonehome.settings.ConfigException;
 import dev.phonehome.settings.InstallationVersion;
 import dev.phonehome.settings.ServicesConfigReader;
+import dev.phonehome.verify.NightChain;
 
 /**
  * Runs, resumes, reruns, recovers and locks nights: everything between an operator's request and
@@ -56,19 +57,19 @@ public class NightLauncher {
 
 	private final NightLock nightLock;
 
-	private final NightClosing closing;
+	private final NightChain chain;
 
 	private final Clock clock;
 
 	NightLauncher(JobOperator jobOperator, JobRepository jobRepository,
 			@Qualifier(PhoneHomeJobConfiguration.JOB_NAME) Job phoneHomeJob, NightHistory history, NightLock nightLock,
-			NightClosing closing, Clock clock) {
+			NightChain chain, Clock clock) {
 		this.jobOperator = jobOperator;
 		this.jobRepository = jobRepository;
 		this.phoneHomeJob = phoneHomeJob;
 		this.history = history;
 		this.nightLock = nightLock;
-		this.closing = closing;
+		this.chain = chain;
 		this.clock = clock;
 	}
 
@@ -147,6 +148,7 @@ public class NightLauncher {
 	public NightOutcome abandon(long executionId, boolean force) {
 		return actOn(executionId, force, "abandon", execution -> {
 			JobExecution abandoned = jobOperator.abandon(execution);
+			chain.append(abandoned, NightChain.Event.ABANDONED);
 			return NightOutcome.of(Kind.COMPLETED, abandoned,
 					List.of("phonehome: execution " + executionId + " is " + abandoned.getStatus()));
 		});
@@ -241,7 +243,7 @@ public class NightLauncher {
 	/** Marks failed an execution whose process died, and links its record into the chain. */
 	private JobExecution recover(JobExecution dead) {
 		JobExecution recovered = jobOperator.recover(dead);
-		closing.afterJob(recovered);
+		chain.append(recovered, NightChain.Event.RECOVERED);
 		return recovered;
 	}
 

@@ -24,8 +24,8 @@ import dev.phonehome.record.NightRecords;
 
 /**
  * Proves the archive was not altered: recomputes each archived artefact's SHA-256 against the job repository,
- * checks the audit CSV names the payload it describes, looks for files nobody recorded, and walks the hash chain
- * of the executions' records, naming the first broken link.
+ * checks the audit CSV names the payload it describes, looks for files nobody recorded, and walks the record chain
+ * ({@link ChainVerifier}), naming every break.
  */
 @Component
 public class ArchiveVerifier {
@@ -34,13 +34,24 @@ public class ArchiveVerifier {
 
 	private final PhoneHomeProperties properties;
 
-	public ArchiveVerifier(NightHistory history, PhoneHomeProperties properties) {
+	private final ChainVerifier chain;
+
+	public ArchiveVerifier(NightHistory history, PhoneHomeProperties properties, ChainVerifier chain) {
 		this.history = history;
 		this.properties = properties;
+		this.chain = chain;
 	}
 
 	/** Verifies the nights in {@code [from, to]} (null: all) and the whole chain. */
 	public List<Finding> verify(LocalDate from, LocalDate to) {
+		return verify(from, to, null);
+	}
+
+	/**
+	 * Verifies the nights in {@code [from, to]} (null: all) and the whole chain; {@code expectedHead}, when given,
+	 * is a chain head pinned earlier (printed by a previous verify), which the chain must still contain.
+	 */
+	public List<Finding> verify(LocalDate from, LocalDate to, String expectedHead) {
 		List<Finding> findings = new ArrayList<>();
 		List<JobExecution> executions = history.executions();
 		Set<Path> recorded = new HashSet<>();
@@ -52,7 +63,7 @@ public class ArchiveVerifier {
 			}
 		}
 		findUnexpectedFiles(recorded, from, to, findings);
-		verifyChain(executions, findings);
+		findings.addAll(chain.verify(executions, expectedHead));
 		return findings;
 	}
 
@@ -132,38 +143,6 @@ public class ArchiveVerifier {
 		catch (RuntimeException ex) {
 			return null;
 		}
-	}
-
-	private static void verifyChain(List<JobExecution> executions, List<Finding> findings) {
-		String previous = RecordChain.GENESIS;
-		int links = 0;
-		for (JobExecution execution : executions) {
-			NightRecord.ChainLink link = NightRecords.read(execution).chain();
-			if (link == null) {
-				if (execution.getStatus().isRunning()) {
-					continue; // still running: linked when it ends
-				}
-				findings.add(new Finding(Finding.Kind.BROKEN_CHAIN, "execution " + execution.getId(),
-						"its record has no digest (removed, or written outside phonehome)"));
-				return;
-			}
-			String linkedTo = link.previousDigest();
-			if (!previous.equals(linkedTo)) {
-				findings.add(new Finding(Finding.Kind.BROKEN_CHAIN, "execution " + execution.getId(),
-						"it links to " + linkedTo + " but the record before it has digest " + previous
-								+ " (a record was removed, inserted or changed before it)"));
-				return;
-			}
-			String digest = RecordChain.digest(execution, linkedTo);
-			if (!digest.equals(link.digest())) {
-				findings.add(new Finding(Finding.Kind.BROKEN_CHAIN, "execution " + execution.getId(),
-						"its record was changed after it was written (digest now " + digest + ")"));
-				return;
-			}
-			previous = digest;
-			links++;
-		}
-		findings.add(new Finding(Finding.Kind.OK, "record chain", links + " records linked, last " + previous));
 	}
 
 	private static boolean contains(Path file, String text) {

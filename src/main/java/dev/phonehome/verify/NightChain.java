@@ -1,48 +1,58 @@
 package dev.phonehome.verify;
 
-import java.util.List;
+import java.util.Optional;
 
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.stereotype.Component;
 
+import dev.phonehome.failpoint.Failpoint;
 import dev.phonehome.history.NightHistory;
 import dev.phonehome.record.NightRecord;
 import dev.phonehome.record.NightRecordStore;
 
 /**
- * Appends an ended execution to the record chain: links its record to the latest linked record before it and
- * stores both digests in its record. Called once an execution's outcome is final (the job's closing, or the
- * recovery of an execution whose process died).
+ * Appends an execution's record to the record chain whenever its outcome becomes final or changes: it ended, its
+ * dead process was recovered, it was abandoned. The entry's digest is also kept in the record itself
+ * ({@code record.digest}), for a reader of the job repository.
  */
 @Component
-public class NightChain {
+public class NightChain implements ChainSubjects {
 
-	private final NightHistory history;
+	/** Why an execution's record is appended. */
+	public enum Event {
+		ENDED, RECOVERED, ABANDONED
+	}
+
+	private final ChainStore chain;
 
 	private final NightRecordStore records;
 
-	public NightChain(NightHistory history, NightRecordStore records) {
-		this.history = history;
+	private final NightHistory history;
+
+	public NightChain(ChainStore chain, NightRecordStore records, NightHistory history) {
+		this.chain = chain;
 		this.records = records;
+		this.history = history;
 	}
 
-	public void link(JobExecution execution) {
-		String previous = latestDigestBefore(execution.getId());
-		NightRecord record = records.read(execution);
+	public void append(JobExecution execution, Event event) {
+		Failpoint.CLOSE_BEFORE_CHAIN.hit();
+		ChainEntry entry = chain.append(ChainEntry.executionSubject(execution.getId()), event.name(),
+				RecordChain.text(execution, event.name()));
+		Failpoint.CLOSE_AFTER_CHAIN.hit();
 		records.save(execution,
-				record.withChain(new NightRecord.ChainLink(previous, RecordChain.digest(execution, previous))));
+				records.read(execution).withChain(new NightRecord.ChainLink(entry.previousDigest(), entry.digest())));
 	}
 
-	private String latestDigestBefore(long executionId) {
-		List<JobExecution> executions = history.executions();
-		String latest = RecordChain.GENESIS;
-		for (JobExecution candidate : executions) {
-			NightRecord.ChainLink link = records.read(candidate).chain();
-			if (candidate.getId() < executionId && link != null) {
-				latest = link.digest();
-			}
-		}
-		return latest;
+	@Override
+	public boolean handles(String subject) {
+		return subject.startsWith(ChainEntry.EXECUTION);
+	}
+
+	@Override
+	public Optional<String> currentText(String subject, String event) {
+		long id = Long.parseLong(subject.substring(ChainEntry.EXECUTION.length()));
+		return history.execution(id).map(execution -> RecordChain.text(execution, event));
 	}
 
 }

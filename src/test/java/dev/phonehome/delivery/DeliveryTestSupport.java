@@ -43,7 +43,7 @@ abstract class DeliveryTestSupport extends PhoneHomeTestSupport {
 
 	private void clearOutbox() {
 		jdbc.update("DELETE FROM phonehome_outbox");
-		jdbc.update("DELETE FROM phonehome_lock WHERE name <> 'outbox'");
+		jdbc.update("DELETE FROM phonehome_lock WHERE name LIKE 'night:%'");
 	}
 
 	Outbox outbox() {

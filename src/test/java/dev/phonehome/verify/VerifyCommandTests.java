@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -35,7 +36,8 @@ class VerifyCommandTests extends PhoneHomeTestSupport {
 		CliResult verify = cli("verify", "--all");
 
 		assertThat(verify.exitCode()).as(verify.out()).isZero();
-		assertThat(verify.out()).contains("OK           record chain: 3 records linked").contains("verify: OK");
+		assertThat(verify.out()).containsPattern("OK           record chain: 3 entries, head [0-9a-f]{64}")
+			.contains("verify: OK");
 	}
 
 	@Test
@@ -94,7 +96,7 @@ class VerifyCommandTests extends PhoneHomeTestSupport {
 	}
 
 	@Test
-	void removedRecordShouldBreakTheChainAtTheNextExecution() {
+	void removedRecordShouldBeNamedByItsChainEntry() {
 		long second = jdbc.queryForObject("SELECT MAX(JOB_EXECUTION_ID) FROM BATCH_JOB_EXECUTION e JOIN BATCH_JOB_INSTANCE i"
 				+ " ON i.JOB_INSTANCE_ID = e.JOB_INSTANCE_ID WHERE i.JOB_NAME = 'phoneHomeJob'"
 				+ " AND e.JOB_EXECUTION_ID < (SELECT MAX(JOB_EXECUTION_ID) FROM BATCH_JOB_EXECUTION)", Long.class);
@@ -108,7 +110,64 @@ class VerifyCommandTests extends PhoneHomeTestSupport {
 		CliResult verify = cli("verify");
 
 		assertThat(verify.exitCode()).isEqualTo(ExitCode.VERIFY_MISMATCH.code());
-		assertThat(verify.out()).containsPattern("BROKEN_CHAIN execution \\d+: it links to [0-9a-f]{64} but the record before it");
+		assertThat(verify.out()).contains("BROKEN_CHAIN execution " + second + ": chained in entry")
+			.contains("its record is gone");
+	}
+
+	@Test
+	void everyBreakShouldBeReportedNotOnlyTheFirst() {
+		// given: two records rewritten, and one chain entry edited
+		List<Long> executions = jdbc.queryForList("SELECT JOB_EXECUTION_ID FROM BATCH_JOB_EXECUTION e JOIN "
+				+ "BATCH_JOB_INSTANCE i ON i.JOB_INSTANCE_ID = e.JOB_INSTANCE_ID WHERE i.JOB_NAME = 'phoneHomeJob' ORDER BY 1",
+				Long.class);
+		for (long execution : executions.subList(0, 2)) {
+			jdbc.update("UPDATE BATCH_JOB_EXECUTION_CONTEXT SET SHORT_CONTEXT = REPLACE(SHORT_CONTEXT, '\"night.emails"
+					+ ".included\":true', '\"night.emails.included\":false'), SERIALIZED_CONTEXT = REPLACE("
+					+ "SERIALIZED_CONTEXT, '\"night.emails.included\":true', '\"night.emails.included\":false') "
+					+ "WHERE JOB_EXECUTION_ID = ?", execution);
+		}
+		jdbc.update("UPDATE phonehome_chain SET entry_text = REPLACE(entry_text, 'status=COMPLETED', 'status=FAILED') "
+				+ "WHERE seq = 3");
+
+		// when
+		CliResult verify = cli("verify");
+
+		// then: each break, with what it concerns
+		assertThat(verify.exitCode()).isEqualTo(ExitCode.VERIFY_MISMATCH.code());
+		assertThat(verify.out()).contains("BROKEN_CHAIN execution " + executions.get(0) + ": its record was changed")
+			.contains("BROKEN_CHAIN execution " + executions.get(1) + ": its record was changed")
+			.contains("BROKEN_CHAIN entry 3 (execution " + executions.get(2) + "): it was changed after it was appended");
+	}
+
+	@Test
+	void removedChainEntryShouldBeNamed() {
+		jdbc.update("DELETE FROM phonehome_chain WHERE seq = 2");
+
+		CliResult verify = cli("verify");
+
+		assertThat(verify.exitCode()).isEqualTo(ExitCode.VERIFY_MISMATCH.code());
+		assertThat(verify.out()).contains("BROKEN_CHAIN entry 3").contains("entries 2..2 are missing")
+			.contains("but the entry before it has digest")
+			.contains("its record is not in the record chain");
+	}
+
+	@Test
+	void pinnedHeadShouldHoldUntilTheChainIsRewritten() {
+		// given: the head an auditor wrote down after the last verify
+		Matcher head = Pattern.compile("head ([0-9a-f]{64})").matcher(cli("verify").out());
+		assertThat(head.find()).isTrue();
+		assertThat(cli("run", "--date", "2026-11-21", "--config", demoConfig("free")).exitCode()).isZero();
+
+		// then: later nights extend the chain, the pinned head stays in it
+		assertThat(cli("verify", "--expect-head", head.group(1)).exitCode()).isZero();
+
+		// when: someone recomputes the whole chain from the start (possible without a key)
+		jdbc.update("UPDATE phonehome_chain SET digest = REPLACE(digest, SUBSTRING(digest, 1, 1), 'x') WHERE seq = 3");
+		CliResult verify = cli("verify", "--expect-head", head.group(1));
+
+		// then
+		assertThat(verify.exitCode()).isEqualTo(ExitCode.VERIFY_MISMATCH.code());
+		assertThat(verify.out()).contains("BROKEN_CHAIN pinned head " + head.group(1));
 	}
 
 	private static Path payloadOf(CliResult run) {
