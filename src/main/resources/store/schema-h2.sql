@@ -166,8 +166,11 @@ CREATE TABLE IF NOT EXISTS phonehome_outbox (
     last_error        VARCHAR(1000),
     delivered_at      TIMESTAMP WITH TIME ZONE,
     delivered_by      BIGINT,
-    recorded          BOOLEAN DEFAULT FALSE NOT NULL
+    recorded          BOOLEAN DEFAULT FALSE NOT NULL,
+    exported_at       TIMESTAMP WITH TIME ZONE
 );
+-- added after the first version: stores created by it gain the column
+ALTER TABLE phonehome_outbox ADD COLUMN IF NOT EXISTS exported_at TIMESTAMP WITH TIME ZONE;
 CREATE INDEX IF NOT EXISTS phonehome_outbox_status ON phonehome_outbox (status, night);
 -- Row locks: 'outbox' is held by the one process sending the backlog; a night's row by the process running it
 -- (a lock dies with its connection, so a killed process never leaves a night locked).

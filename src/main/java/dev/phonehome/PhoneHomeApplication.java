@@ -12,6 +12,7 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import dev.phonehome.cli.ExitCode;
 import dev.phonehome.cli.HomeArgument;
 import dev.phonehome.cli.SourceArgument;
+import dev.phonehome.artefact.PrivateFiles;
 import dev.phonehome.support.Causes;
 
 /**
@@ -26,6 +27,8 @@ public class PhoneHomeApplication {
 		// The home directory holds the H2 file the datasource opens, so it must be known before the context starts.
 		Path home = HomeArgument.resolve(args);
 		System.setProperty(HomeArgument.PROPERTY, home.toString());
+		// private before the store is opened: it holds every user's address
+		PrivateFiles.prepareHome(home);
 		// The source decides which reader beans exist, so it must be known before the context starts too.
 		SourceArgument.apply(args);
 		HomeArgument.applyLogFormat(args);

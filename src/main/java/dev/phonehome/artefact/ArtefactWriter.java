@@ -5,12 +5,16 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.security.DigestOutputStream;
 import java.security.MessageDigest;
+
+import dev.phonehome.failpoint.Failpoint;
 
 /**
  * Writes artefacts atomically: into a temporary file in the target's folder, then moved into place, so a reader
@@ -62,7 +66,9 @@ public final class ArtefactWriter {
 		Path folder = target.toAbsolutePath().getParent();
 		Path temp = null;
 		try {
-			Files.createDirectories(folder);
+			PrivateFiles.folder(folder);
+			deleteLeftovers(folder, target.getFileName().toString());
+			// created 600 by the JDK, whatever the umask
 			temp = Files.createTempFile(folder, "." + target.getFileName() + ".", ".tmp");
 			MessageDigest digest = Sha256.newDigest();
 			long size;
@@ -75,7 +81,12 @@ public final class ArtefactWriter {
 				size = counting.count();
 			}
 			check.accept(temp);
+			// on disk before it is moved into place, and the move on disk before anyone records it: a power cut
+			// never leaves a recorded (or queued) artefact empty
+			sync(temp, false);
+			Failpoint.ARTEFACT_BEFORE_MOVE.hit();
 			move(temp, target);
+			sync(folder, true);
 			return new Written<>(new Artefact(target.toAbsolutePath(), size, Sha256.hex(digest)), answer);
 		}
 		catch (IOException ex) {
@@ -100,6 +111,32 @@ public final class ArtefactWriter {
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("cannot read " + file + ": " + ex.getMessage(), ex);
+		}
+	}
+
+	/** A temporary file of the same target left by a process that died while writing it. */
+	private static void deleteLeftovers(Path folder, String name) throws IOException {
+		try (var leftovers = Files.newDirectoryStream(folder, "." + globQuoted(name) + ".*.tmp")) {
+			for (Path leftover : leftovers) {
+				Files.deleteIfExists(leftover);
+			}
+		}
+	}
+
+	private static String globQuoted(String name) {
+		return name.replaceAll("([\\\\*?\\[\\]{}])", "\\\\$1");
+	}
+
+	/** fsync of a file, or of a folder's entries (where the platform allows opening a folder). */
+	private static void sync(Path path, boolean folder) throws IOException {
+		try (FileChannel channel = FileChannel.open(path, StandardOpenOption.READ)) {
+			channel.force(true);
+		}
+		catch (IOException ex) {
+			if (!folder) {
+				throw ex;
+			}
+			// some platforms cannot open a folder for reading; the file itself was synced
 		}
 	}
 

@@ -71,12 +71,21 @@ class ExportCommand implements Callable<Integer> {
 					? ExitCode.USAGE.code() : ExitCode.JOB_FAILED.code();
 		}
 		ExportRecord export = NightRecords.readExport(execution);
-		spec.commandLine().getOut().println("phonehome: night " + date + " exported (execution " + execution.getId()
-				+ ", payload of execution " + export.sourceExecution() + ")\n  body          "
-				+ export.body().path() + "\n  body sha256   " + export.body().sha256() + "\n  payload       sha256 "
-				+ export.payloadSha256()
-				+ "\nUpload it with: curl -X POST -H 'Content-Type: application/json' -H 'X-CS-Phone-Home-Key: <key>' "
-				+ "--data-binary @" + out + " <phoneHomeUrl>/phone-home");
+		PrintWriter print = spec.commandLine().getOut();
+		print.println("phonehome: night " + date + " exported (execution " + execution.getId() + ", payload of execution "
+				+ export.sourceExecution() + ")");
+		print.println("  body            " + export.body().path() + " (" + export.body().size() + " bytes)");
+		print.println("  body sha256     " + export.body().sha256());
+		print.println("  payload sha256  " + export.payloadSha256());
+		if (export.bodyNights().size() > 1) {
+			print.println("  nights          " + export.bodyNights() + ": the set this night was already sent in, "
+					+ "which must go out as it was");
+		}
+		print.println("  Idempotency-Key " + export.idempotencyKey() + " (a later delivery of the night sends the same)");
+		print.println("Upload it with: curl -X POST -H 'Content-Type: application/json' -H 'X-CS-Phone-Home-Key: <key>' "
+				+ "-H 'Idempotency-Key: " + export.idempotencyKey() + "' --data-binary @" + export.body().path()
+				+ " <phoneHomeUrl>/phone-home");
+		print.flush();
 		return ExitCode.OK.code();
 	}
 

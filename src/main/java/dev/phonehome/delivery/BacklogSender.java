@@ -62,7 +62,7 @@ class BacklogSender {
 	 * @param stillPending the nights this pass found queued that are still pending after it (a night queued
 	 * meanwhile by another run is that run's to send)
 	 */
-	record Pass(int delivered, int stillPending, String lastFailure) {
+	record Pass(int delivered, int stillPending, int refused, String lastFailure) {
 	}
 
 	Pass sendPending(PhoneHomeEndpoint endpoint, long executionId) {
@@ -74,9 +74,12 @@ class BacklogSender {
 		}
 		outbox.releaseLooseKeys();
 		int delivered = 0;
+		int refused = 0;
 		String lastFailure = null;
 		List<OutboxEntry> found = outbox.pending();
-		for (List<OutboxEntry> set : sets(found)) {
+		java.util.Deque<List<OutboxEntry>> work = new java.util.ArrayDeque<>(sets(found));
+		while (!work.isEmpty()) {
+			List<OutboxEntry> set = work.removeFirst();
 			String key = set.get(0).idempotencyKey() != null ? set.get(0).idempotencyKey() : IdempotencyKey.of(set);
 			outbox.assignKey(set, key);
 			String name = describe(set);
@@ -99,12 +102,37 @@ class BacklogSender {
 			catch (RetryException ex) {
 				Throwable cause = ex.getLastException() != null ? ex.getLastException() : ex.getCause();
 				lastFailure = cause == null ? ex.getMessage() : cause.getMessage();
+				if (cause instanceof DeliveryFailure failure && failure.refused()) {
+					refused += setAside(set, name, failure, work);
+					continue;
+				}
 				log.warn("{}: not delivered after {} attempt(s): {}; it stays queued for the next run", name,
 						ex.getRetryCount() + 1, lastFailure);
 				break;
 			}
 		}
-		return new Pass(delivered, found.size() - delivered, lastFailure);
+		return new Pass(delivered, found.size() - delivered - refused, refused, lastFailure);
+	}
+
+	/**
+	 * The receiver refused this set as it is: so that one bad night never blocks the others, a set of several
+	 * nights is split and each sent on its own (next in this pass); a single night is set aside (REFUSED, kept
+	 * archived, never sent again until an operator re-queues it). Returns how many nights were set aside.
+	 */
+	private int setAside(List<OutboxEntry> set, String name, DeliveryFailure failure,
+			java.util.Deque<List<OutboxEntry>> work) {
+		if (set.size() > 1) {
+			log.warn("{}: refused by the receiver ({}); sending each night on its own", name, failure.getMessage());
+			outbox.releaseKey(set);
+			for (int i = set.size() - 1; i >= 0; i--) {
+				work.addFirst(List.of(set.get(i).withoutKey()));
+			}
+			return 0;
+		}
+		log.error("{}: refused by the receiver ({}); it is set aside (REFUSED) and later nights are sent. Once the "
+				+ "cause is fixed: phonehome requeue --date {}", name, failure.getMessage(), set.get(0).night());
+		outbox.markRefused(set.get(0).night());
+		return 1;
 	}
 
 	private void attempt(PhoneHomeEndpoint endpoint, List<OutboxEntry> set, String key, long executionId) {

@@ -66,9 +66,10 @@ public class DeliverPayloadTasklet implements Tasklet {
 		int owed;
 		if (endpoint.usable()) {
 			BacklogSender.Pass pass = backlogSender.sendPending(endpoint.endpoint(), execution.getId());
-			log.info("night {}: {} night(s) delivered by this run, {} still queued", night, pass.delivered(),
-					pass.stillPending());
-			owed = pass.stillPending();
+			log.info("night {}: {} night(s) delivered by this run, {} still queued, {} refused", night,
+					pass.delivered(), pass.stillPending(), pass.refused());
+			// a night the receiver refused is owed too: the run says so, so that someone looks at it
+			owed = pass.stillPending() + pass.refused();
 		}
 		else {
 			log.warn("night {}: archived and queued, not sent: {}", night, endpoint.refusal());

@@ -49,7 +49,7 @@ class DeliveryRecorder {
 	}
 
 	void recordDeliveries(JobExecution current) {
-		for (OutboxEntry entry : outbox.deliveredUnrecorded()) {
+		for (OutboxEntry entry : outbox.settledUnrecorded()) {
 			// the facts and the outbox's "recorded" mark commit together
 			ownTransaction.executeWithoutResult(status -> record(entry, current));
 		}
@@ -64,7 +64,7 @@ class DeliveryRecorder {
 			if (earlier != null) {
 				updateDelivery(earlier, entry);
 			}
-			if (!java.util.Objects.equals(entry.deliveredBy(), entry.executionId())) {
+			if (entry.delivered() && !java.util.Objects.equals(entry.deliveredBy(), entry.executionId())) {
 				writeAddendum(entry);
 			}
 			log.info("night {}: delivered by execution {}; execution {} updated, {} written", entry.night(),

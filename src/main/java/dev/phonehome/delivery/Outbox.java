@@ -129,15 +129,64 @@ public class Outbox {
 				truncate(failure.getMessage()), key, OutboxEntry.PENDING));
 	}
 
+	/** A refused set is split: its nights go back to having no set, so each may get one of its own. */
+	void releaseKey(List<OutboxEntry> set) {
+		ownTransaction.executeWithoutResult(status -> set.forEach(entry -> jdbc.update(
+				"UPDATE phonehome_outbox SET idempotency_key = NULL, key_fixed = FALSE WHERE night = ? AND status = ?",
+				entry.night(), OutboxEntry.PENDING)));
+	}
+
+	/** The receiver refused this night on its own: it is set aside, archived, until an operator re-queues it. */
+	void markRefused(LocalDate night) {
+		inOwnTransaction(() -> jdbc.update("UPDATE phonehome_outbox SET status = ?, in_flight = FALSE WHERE night = ? "
+				+ "AND status = ?", OutboxEntry.REFUSED, night, OutboxEntry.PENDING));
+	}
+
+	/**
+	 * Fixes the set a night goes out in, for an upload by hand: the set it was already sent in (when that may have
+	 * reached the receiver, or did), or else a set of its own whose key is fixed from now on; so a later delivery
+	 * of the night sends the same key and the receiver can drop the repeat. Empty when the night was never queued.
+	 * Holds the senders' lock, so no run sends the night while its set is being fixed.
+	 */
+	public Optional<ExportSet> fixForExport(LocalDate night) {
+		return Optional.ofNullable(ownTransaction.execute(status -> {
+			lockForSending();
+			OutboxEntry entry = find(night).orElse(null);
+			if (entry == null) {
+				return null;
+			}
+			String key = entry.idempotencyKey();
+			if (key == null || !(entry.keyFixed() || entry.delivered())) {
+				key = IdempotencyKey.of(List.of(entry));
+				jdbc.update("UPDATE phonehome_outbox SET idempotency_key = ?, key_fixed = TRUE WHERE night = ?", key,
+						night);
+			}
+			jdbc.update("UPDATE phonehome_outbox SET exported_at = ? WHERE idempotency_key = ?", now(), key);
+			return new ExportSet(jdbc.query("SELECT " + COLUMNS + " FROM phonehome_outbox WHERE idempotency_key = ? "
+					+ "ORDER BY night", ROW, key), key);
+		}));
+	}
+
+	/** The nights of one request body, oldest first, and the key they go (or went) out under. */
+	public record ExportSet(List<OutboxEntry> members, String idempotencyKey) {
+	}
+
+	/** An operator re-queues a refused night (after fixing the cause): it is sent by the next run, in a new set. */
+	public boolean requeue(LocalDate night) {
+		return inOwnTransaction(() -> jdbc.update("UPDATE phonehome_outbox SET status = ?, idempotency_key = NULL, "
+				+ "key_fixed = FALSE, recorded = FALSE WHERE night = ? AND status = ?", OutboxEntry.PENDING, night,
+				OutboxEntry.REFUSED)) == 1;
+	}
+
 	void markUnsendable(LocalDate night, String reason) {
 		inOwnTransaction(() -> jdbc.update("UPDATE phonehome_outbox SET last_error = ? WHERE night = ? AND status = ?",
 				truncate(reason), night, OutboxEntry.PENDING));
 	}
 
-	/** Delivered nights whose execution has not been told yet. */
-	List<OutboxEntry> deliveredUnrecorded() {
-		return jdbc.query("SELECT " + COLUMNS + " FROM phonehome_outbox WHERE status = ? AND recorded = FALSE "
-				+ "ORDER BY night", ROW, OutboxEntry.DELIVERED);
+	/** Nights delivered or refused whose execution has not been told yet. */
+	List<OutboxEntry> settledUnrecorded() {
+		return jdbc.query("SELECT " + COLUMNS + " FROM phonehome_outbox WHERE status IN (?, ?) AND recorded = FALSE "
+				+ "ORDER BY night", ROW, OutboxEntry.DELIVERED, OutboxEntry.REFUSED);
 	}
 
 	/** Joins the caller's transaction: recorded together with the execution's facts, or not at all. */

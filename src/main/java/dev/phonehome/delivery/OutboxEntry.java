@@ -23,13 +23,24 @@ public record OutboxEntry(LocalDate night, long executionId, Path payloadPath, S
 
 	public static final String DELIVERED = "DELIVERED";
 
+	/** The receiver refused the night on its own; kept archived, not sent again until re-queued. */
+	public static final String REFUSED = "REFUSED";
+
 	public boolean delivered() {
 		return DELIVERED.equals(status);
 	}
 
 	/** The night's delivery as its record keeps it. */
+	/** The same entry, before it was ever put in a set. */
+	OutboxEntry withoutKey() {
+		return new OutboxEntry(night, executionId, payloadPath, payloadSha256, payloadSize, status, null, false,
+				attempts, lastAttemptAt, lastHttpStatus, lastError, deliveredAt, deliveredBy, recorded);
+	}
+
 	public NightRecord.Delivery delivery() {
-		return new NightRecord.Delivery(delivered() ? DeliveryStatus.DELIVERED : DeliveryStatus.PENDING,
+		DeliveryStatus state = delivered() ? DeliveryStatus.DELIVERED
+				: REFUSED.equals(status) ? DeliveryStatus.REFUSED : DeliveryStatus.PENDING;
+		return new NightRecord.Delivery(state,
 				delivered() ? deliveredAt.toString() : null, lastHttpStatus, attempts, idempotencyKey,
 				delivered() ? null : lastError, 0);
 	}

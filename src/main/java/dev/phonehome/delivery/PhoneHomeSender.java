@@ -1,17 +1,13 @@
 package dev.phonehome.delivery;
 
-import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.http.HttpClient;
 import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
-import java.net.http.HttpRequest.BodyPublisher;
-import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -51,7 +47,7 @@ class PhoneHomeSender {
 			.header("Content-Type", "application/json")
 			.header(KEY_HEADER, endpoint.revealKey())
 			.header(IDEMPOTENCY_HEADER, idempotencyKey)
-			.POST(jsonArrayOf(set))
+			.POST(RequestBody.publisher(set.stream().map(OutboxEntry::payloadPath).toList()))
 			.build();
 		// The read timeout covers the whole answer: the JDK's request timeout stops at the headers, and a receiver
 		// that sends a status line and then stalls must not hold the night forever.
@@ -75,7 +71,7 @@ class PhoneHomeSender {
 			throw DeliveryFailure.interrupted(ex);
 		}
 		if (response.statusCode() != 200) {
-			throw DeliveryFailure.rejected(response.statusCode());
+			throw DeliveryFailure.answered(response.statusCode());
 		}
 	}
 
@@ -94,25 +90,6 @@ class PhoneHomeSender {
 			throw runtime;
 		}
 		return DeliveryFailure.noAnswer(failure);
-	}
-
-	/** {@code [} p1 {@code ,} p2 ... {@code ]}, streamed from the archive. */
-	private static BodyPublisher jsonArrayOf(List<OutboxEntry> set) {
-		List<BodyPublisher> parts = new ArrayList<>();
-		parts.add(BodyPublishers.ofString("[", StandardCharsets.UTF_8));
-		for (int i = 0; i < set.size(); i++) {
-			if (i > 0) {
-				parts.add(BodyPublishers.ofString(",", StandardCharsets.UTF_8));
-			}
-			try {
-				parts.add(BodyPublishers.ofFile(set.get(i).payloadPath()));
-			}
-			catch (FileNotFoundException ex) {
-				throw new IllegalStateException("archived payload vanished: " + set.get(i).payloadPath(), ex);
-			}
-		}
-		parts.add(BodyPublishers.ofString("]", StandardCharsets.UTF_8));
-		return BodyPublishers.concat(parts.toArray(BodyPublisher[]::new));
 	}
 
 }

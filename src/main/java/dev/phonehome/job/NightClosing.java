@@ -15,7 +15,7 @@ import dev.phonehome.verify.NightChain;
 /**
  * Opens and closes every execution of {@code phoneHomeJob}, in this order. Opening: the record notes which failed
  * execution this one resumes, if any. Closing: a skipped night's exit status says so, then the record, now final,
- * is linked into the record chain.
+ * is linked into the record chain, then the staged parts go if they cannot be needed again.
  */
 class NightClosing implements JobExecutionListener {
 
@@ -25,10 +25,13 @@ class NightClosing implements JobExecutionListener {
 
 	private final NightChain chain;
 
-	NightClosing(JobRepository jobRepository, NightRecordStore records, NightChain chain) {
+	private final WorkArea workArea;
+
+	NightClosing(JobRepository jobRepository, NightRecordStore records, NightChain chain, WorkArea workArea) {
 		this.jobRepository = jobRepository;
 		this.records = records;
 		this.chain = chain;
+		this.workArea = workArea;
 	}
 
 	@Override
@@ -47,6 +50,7 @@ class NightClosing implements JobExecutionListener {
 	public void afterJob(JobExecution execution) {
 		markSkipped(execution);
 		chain.append(execution, NightChain.Event.ENDED);
+		workArea.release(execution);
 	}
 
 	/** A skipped night completes, and says so in its exit status (the history and the CLI read it). */

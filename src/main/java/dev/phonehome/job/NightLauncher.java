@@ -21,6 +21,7 @@ import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Service;
 
+import dev.phonehome.failpoint.Failpoint;
 import dev.phonehome.history.NightHistory;
 import dev.phonehome.job.NightOutcome.Kind;
 import dev.phonehome.record.NightParameters;
@@ -59,17 +60,20 @@ public class NightLauncher {
 
 	private final NightChain chain;
 
+	private final WorkArea workArea;
+
 	private final Clock clock;
 
 	NightLauncher(JobOperator jobOperator, JobRepository jobRepository,
 			@Qualifier(PhoneHomeJobConfiguration.JOB_NAME) Job phoneHomeJob, NightHistory history, NightLock nightLock,
-			NightChain chain, Clock clock) {
+			NightChain chain, WorkArea workArea, Clock clock) {
 		this.jobOperator = jobOperator;
 		this.jobRepository = jobRepository;
 		this.phoneHomeJob = phoneHomeJob;
 		this.history = history;
 		this.nightLock = nightLock;
 		this.chain = chain;
+		this.workArea = workArea;
 		this.clock = clock;
 	}
 
@@ -104,13 +108,20 @@ public class NightLauncher {
 		}
 		NightParameters parameters = new NightParameters(night, mode, configFile, versions, request.outDirectory(),
 				clock.millis(), rerun, request.allowInsecureHttp());
+		if (request.outDirectory() != null && holdsArtefacts(request.outDirectory()) && !resumable(parameters)) {
+			return NightOutcome.refused(Kind.CONFIGURATION, warnings, "phonehome: " + request.outDirectory()
+					+ " already holds a night's artefacts (" + String.join(", ", ARTEFACT_NAMES) + "); phonehome never "
+					+ "overwrites them. Give --out an empty folder (or move those files away); nothing was run.");
+		}
 
 		Optional<NightLock.Held> lock = mode == RunMode.DRY_RUN ? Optional.empty() : nightLock.tryHold(night);
 		if (mode != RunMode.DRY_RUN && lock.isEmpty()) {
 			return NightOutcome.refused(Kind.IN_USE, warnings,
 					"phonehome: night " + night + " is already running in another process; nothing was run.");
 		}
+		Failpoint.LAUNCHER_LOCKED.hit();
 		try {
+			workArea.sweep();
 			JobExecution execution = startOrRecover(parameters, lock.isPresent(), warnings);
 			return finished(execution, warnings);
 		}
@@ -149,6 +160,7 @@ public class NightLauncher {
 		return actOn(executionId, force, "abandon", execution -> {
 			JobExecution abandoned = jobOperator.abandon(execution);
 			chain.append(abandoned, NightChain.Event.ABANDONED);
+			workArea.release(abandoned);
 			return NightOutcome.of(Kind.COMPLETED, abandoned,
 					List.of("phonehome: execution " + executionId + " is " + abandoned.getStatus()));
 		});
@@ -245,6 +257,21 @@ public class NightLauncher {
 		JobExecution recovered = jobOperator.recover(dead);
 		chain.append(recovered, NightChain.Event.RECOVERED);
 		return recovered;
+	}
+
+	/** The files a night writes into its folder. */
+	private static final List<String> ARTEFACT_NAMES = List.of("payload.json", "audit.pdf", "audit.csv");
+
+	private static boolean holdsArtefacts(Path folder) {
+		return ARTEFACT_NAMES.stream().anyMatch(name -> java.nio.file.Files.exists(folder.resolve(name)));
+	}
+
+	/** Whether this night's job instance has an execution that will be resumed (it wrote into the folder itself). */
+	private boolean resumable(NightParameters parameters) {
+		JobInstance instance = jobRepository.getJobInstance(PhoneHomeJobConfiguration.JOB_NAME,
+				parameters.identifying());
+		JobExecution last = instance == null ? null : jobRepository.getLastJobExecution(instance);
+		return last != null && last.getStatus() != BatchStatus.COMPLETED && last.getStatus() != BatchStatus.ABANDONED;
 	}
 
 	private String describeCompleted(NightParameters parameters) {

@@ -76,8 +76,9 @@ public class PhoneHomeJobConfiguration {
 	}
 
 	@Bean
-	NightClosing nightClosing(JobRepository jobRepository, NightRecordStore records, NightChain chain) {
-		return new NightClosing(jobRepository, records, chain);
+	NightClosing nightClosing(JobRepository jobRepository, NightRecordStore records, NightChain chain,
+			WorkArea workArea) {
+		return new NightClosing(jobRepository, records, chain, workArea);
 	}
 
 	@Bean

@@ -1,7 +1,6 @@
 package dev.phonehome.payload;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -13,9 +12,9 @@ import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
-import org.springframework.util.FileSystemUtils;
 
 import dev.phonehome.artefact.ArtefactWriter;
+import dev.phonehome.failpoint.Failpoint;
 import dev.phonehome.home.NightWorkspace;
 import dev.phonehome.record.NightRecord;
 import dev.phonehome.record.NightRecordStore;
@@ -52,6 +51,11 @@ public class AssemblePayloadTasklet implements Tasklet {
 	public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
 		JobExecution execution = chunkContext.getStepContext().getStepExecution().getJobExecution();
 		NightRecord record = records.read(execution);
+		if (alreadyArchived(record)) {
+			// the process died after this step's work was committed but before Batch marked the step complete
+			log.info("night {}: payload already archived at {}", record.date(), record.payload().file().path());
+			return RepeatStatus.FINISHED;
+		}
 		NightRecord.Decisions decided = record.decisions();
 		List<String> integrations = source.integrations();
 		PayloadHeader header = new PayloadHeader(record.night().startMillis(), decided.installation().id(),
@@ -63,6 +67,7 @@ public class AssemblePayloadTasklet implements Tasklet {
 		ArtefactWriter.Written<Map<PayloadSection, Long>> payload = ArtefactWriter.writeProducing(
 				artefacts.resolve(PAYLOAD_FILE), out -> PayloadAssembler.assemble(header, parts, out),
 				written -> contract.validate(written, decided.emails().included()));
+		Failpoint.ASSEMBLE_AFTER_ARCHIVE.hit();
 		Map<PayloadSection, Long> counts = payload.answer();
 		records.save(execution, record.withPayload(new NightRecord.Payload(artefacts.toString(), payload.artefact(),
 				new NightRecord.SectionCounts(counts.get(PayloadSection.COMPANIES), counts.get(PayloadSection.TEAMS),
@@ -70,13 +75,17 @@ public class AssemblePayloadTasklet implements Tasklet {
 				integrations)));
 		log.info("night {}: payload archived at {} ({} bytes, sha256 {})", record.date(), payload.artefact().path(),
 				payload.artefact().size(), payload.artefact().sha256());
-		try {
-			FileSystemUtils.deleteRecursively(parts);
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException("cannot clean up " + parts, ex);
-		}
+		// the staged parts stay until this step has committed (a crash before it re-runs the step from them); the
+		// night's closing removes them
+		Failpoint.ASSEMBLE_BEFORE_COMMIT.hit();
 		return RepeatStatus.FINISHED;
+	}
+
+	private static boolean alreadyArchived(NightRecord record) {
+		if (record.payload() == null || !Files.isRegularFile(record.payload().file().path())) {
+			return false;
+		}
+		return ArtefactWriter.describe(record.payload().file().path()).sha256().equals(record.payload().file().sha256());
 	}
 
 }

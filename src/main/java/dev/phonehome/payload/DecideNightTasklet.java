@@ -11,6 +11,7 @@ import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 
+import dev.phonehome.failpoint.Failpoint;
 import dev.phonehome.record.NightParameters;
 import dev.phonehome.record.NightRecord;
 import dev.phonehome.record.NightRecord.Decisions;
@@ -61,6 +62,7 @@ public class DecideNightTasklet implements Tasklet {
 						config.phoneHomeKey() == null ? "" : config.phoneHomeKey().source()));
 		NightRecord record = records.read(execution).withDecisions(decisions);
 		records.save(execution, record);
+		Failpoint.DECIDE_BEFORE_COMMIT.hit();
 
 		log.info("night {}: {}", parameters.night(), emails.reason());
 		if (switchOff == SwitchOffDecision.IGNORED) {

@@ -74,15 +74,16 @@ public class PayloadConfiguration {
 		return sectionWriter(workspace, stepExecution, PayloadSection.CODE_REVIEWS, PayloadJson::codeReview);
 	}
 
-	private static <T> FlatFileItemWriter<T> sectionWriter(NightWorkspace workspace, StepExecution stepExecution,
+	private static <T> ItemStreamWriter<T> sectionWriter(NightWorkspace workspace, StepExecution stepExecution,
 			PayloadSection section, Function<T, String> json) {
 		var part = workspace.partsDirectory(stepExecution.getJobExecution()).resolve(section.partFileName());
-		return new FlatFileItemWriterBuilder<T>().name(section.key() + "Writer")
+		FlatFileItemWriter<T> lines = new FlatFileItemWriterBuilder<T>().name(section.key() + "Writer")
 			.resource(new FileSystemResource(part))
 			.encoding("UTF-8")
 			.lineAggregator(json::apply)
 			.shouldDeleteIfExists(true)
 			.build();
+		return new SectionPartWriter<>(lines, part);
 	}
 
 }

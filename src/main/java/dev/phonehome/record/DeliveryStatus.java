@@ -9,6 +9,11 @@ public enum DeliveryStatus {
 	PENDING,
 	/** Archived and queued, but the services config gives no usable URL or key (or a refused plain-http URL). */
 	NOT_CONFIGURED,
+	/**
+	 * The receiver refused the night on its own (HTTP 400, 413, 422, ...): kept archived and set aside so later
+	 * nights are sent; sent again only once an operator re-queues it ({@code phonehome requeue}).
+	 */
+	REFUSED,
 	/** A dry run: archived only, never queued, never sent. */
 	NOT_SENT_DRY_RUN,
 	/**
@@ -19,7 +24,7 @@ public enum DeliveryStatus {
 
 	/** Whether a run leaving its night in this state owes a delivery. */
 	public boolean owed() {
-		return this == PENDING || this == NOT_CONFIGURED;
+		return this == PENDING || this == NOT_CONFIGURED || this == REFUSED;
 	}
 
 }

@@ -198,6 +198,9 @@ public record NightRecord(NightWindow night, RunMode mode, Rerun rerun, Long res
 				case PENDING -> "PENDING: not confirmed after " + attemptsText() + problemText()
 						+ "; queued, the next run sends it first";
 				case NOT_CONFIGURED -> "NOT_CONFIGURED: queued, not sent" + problemText();
+				case REFUSED -> "REFUSED by the receiver after " + attemptsText() + problemText()
+						+ "; set aside, later nights are sent; re-queue it with 'phonehome requeue --date "
+						+ "NIGHT' once the cause is fixed";
 				case NOT_SENT_DRY_RUN -> "not sent (dry run)";
 				case NOT_SENT_RERUN -> "not sent (a rerun: the night goes out once, with its own run)";
 			};

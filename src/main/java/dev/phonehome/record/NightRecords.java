@@ -143,6 +143,8 @@ public final class NightRecords {
 
 	private static final String EXPORT_IDEMPOTENCY_KEY = "export.idempotency-key";
 
+	private static final String EXPORT_NIGHTS = "export.nights";
+
 	/**
 	 * For step-scoped beans: {@code @Value(NightRecords.EMAILS_INCLUDED_VALUE)} injects whether the night's email
 	 * rule lets addresses be sent ({@code Boolean}, {@code null} before decideNightStep).
@@ -325,7 +327,8 @@ public final class NightRecords {
 		}
 		return new ExportRecord(java.time.LocalDate.parse(c.getString(NIGHT)), c.getLong(EXPORT_SOURCE_EXECUTION),
 				c.getString(PAYLOAD_SHA256), artefact(c, EXPORT_PATH, EXPORT_SIZE, EXPORT_SHA256),
-				c.getString(EXPORT_IDEMPOTENCY_KEY, null));
+				c.getString(EXPORT_IDEMPOTENCY_KEY, null),
+				list(c.getString(EXPORT_NIGHTS, c.getString(NIGHT))).stream().map(java.time.LocalDate::parse).toList());
 	}
 
 	public static void writeExport(ExportRecord record, ExecutionContext c) {
@@ -334,6 +337,7 @@ public final class NightRecords {
 		c.putString(PAYLOAD_SHA256, record.payloadSha256());
 		putArtefact(c, record.body(), EXPORT_PATH, EXPORT_SIZE, EXPORT_SHA256);
 		put(c, EXPORT_IDEMPOTENCY_KEY, record.idempotencyKey());
+		c.putString(EXPORT_NIGHTS, String.join(",", record.bodyNights().stream().map(Object::toString).toList()));
 	}
 
 	private static Artefact artefact(ExecutionContext c, String pathKey, String sizeKey, String shaKey) {

@@ -44,7 +44,11 @@ final class StandInReceiver implements AutoCloseable {
 		/** Takes it, starts a 200 and closes the connection before the body is complete. */
 		CLOSE_EARLY,
 		/** Takes it and never answers (until the receiver is closed). */
-		HANG
+		HANG,
+		/** Takes it, but a proxy in between answers 502 (the origin's 200 is lost on the way back). */
+		TAKEN_THEN_BAD_GATEWAY,
+		/** Refuses it as too large (413): not taken. */
+		TOO_LARGE
 
 	}
 
@@ -54,7 +58,7 @@ final class StandInReceiver implements AutoCloseable {
 
 	private final HttpServer server;
 
-	private final Supplier<Behaviour> behaviours;
+	private final java.util.function.Function<List<String>, Behaviour> behaviours;
 
 	private final List<Request> requests = Collections.synchronizedList(new ArrayList<>());
 
@@ -65,6 +69,12 @@ final class StandInReceiver implements AutoCloseable {
 	private final long slowMillis;
 
 	StandInReceiver(Supplier<Behaviour> behaviours, long slowMillis) throws IOException {
+		this(nights -> behaviours.get(), slowMillis);
+	}
+
+	/** A receiver whose answer depends on the nights a request holds. */
+	StandInReceiver(java.util.function.Function<List<String>, Behaviour> behaviours, long slowMillis)
+			throws IOException {
 		this.behaviours = behaviours;
 		this.slowMillis = slowMillis;
 		this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
@@ -145,7 +155,7 @@ final class StandInReceiver implements AutoCloseable {
 				sha256s.add(sha256(java.util.Arrays.copyOfRange(body, start, at + 1)));
 				from = at + 2;
 			}
-			Behaviour behaviour = behaviours.get();
+			Behaviour behaviour = behaviours.apply(nights);
 			String phoneHomeKey = exchange.getRequestHeaders().getFirst("X-CS-Phone-Home-Key");
 			Request request = new Request(exchange.getRequestHeaders().getFirst("Idempotency-Key"), phoneHomeKey,
 					nights, sha256s, behaviour);
@@ -176,6 +186,11 @@ final class StandInReceiver implements AutoCloseable {
 					closeQuietly = false;
 					throw new IOException("closing the connection early, on purpose");
 				}
+				case TAKEN_THEN_BAD_GATEWAY -> {
+					taken.add(request);
+					respond(exchange, 502, "{\"error\":\"bad gateway\"}");
+				}
+				case TOO_LARGE -> respond(exchange, 413, "{\"error\":\"too large\"}");
 				case HANG -> {
 					taken.add(request);
 					pause(TimeUnit.MINUTES.toMillis(10));

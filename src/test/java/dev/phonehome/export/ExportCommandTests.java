@@ -40,7 +40,8 @@ class ExportCommandTests extends PhoneHomeTestSupport {
 		System.arraycopy(payload, 0, expected, 1, payload.length);
 		expected[expected.length - 1] = ']';
 		assertThat(Files.readAllBytes(body)).isEqualTo(expected);
-		assertThat(export.out()).contains("body sha256").contains("X-CS-Phone-Home-Key: <key>");
+		assertThat(export.out()).contains("body sha256").contains("X-CS-Phone-Home-Key: <key>")
+			.containsPattern("-H 'Idempotency-Key: [0-9a-f]{64}'");
 		assertThat(cli("history", "--format", "csv").out()).contains("export (payload of execution");
 	}
 
@@ -49,7 +50,7 @@ class ExportCommandTests extends PhoneHomeTestSupport {
 		CliResult export = cli("export", "--date", "2026-11-01", "--out", folder.resolve("x.json").toString());
 
 		assertThat(export.exitCode()).isEqualTo(ExitCode.USAGE.code());
-		assertThat(export.err()).contains("has no completed run");
+		assertThat(export.err()).contains("night 2026-11-01 was never queued for delivery");
 		assertThat(folder.resolve("x.json")).doesNotExist();
 	}
 
