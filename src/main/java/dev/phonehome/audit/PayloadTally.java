@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 
+import dev.phonehome.payload.EmailStatus;
 import dev.phonehome.payload.PayloadSection;
 
 /**

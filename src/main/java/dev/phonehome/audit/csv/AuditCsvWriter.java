@@ -15,11 +15,11 @@ import org.apache.commons.csv.QuoteMode;
 
 import dev.phonehome.audit.AuditInput;
 import dev.phonehome.audit.DeliveryStatus;
-import dev.phonehome.audit.EmailStatus;
-import dev.phonehome.audit.PayloadCursor;
 import dev.phonehome.audit.PayloadTally;
 import dev.phonehome.audit.Timestamps;
 import dev.phonehome.job.NightFacts;
+import dev.phonehome.payload.EmailStatus;
+import dev.phonehome.payload.PayloadCursor;
 import dev.phonehome.payload.PayloadSection;
 
 /**

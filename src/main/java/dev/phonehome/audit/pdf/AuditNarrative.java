@@ -7,10 +7,10 @@ import java.util.Map;
 
 import dev.phonehome.audit.AuditInput;
 import dev.phonehome.audit.DeliveryStatus;
-import dev.phonehome.audit.EmailStatus;
 import dev.phonehome.audit.PayloadTally;
 import dev.phonehome.audit.Timestamps;
 import dev.phonehome.job.NightFacts;
+import dev.phonehome.payload.EmailStatus;
 import dev.phonehome.payload.PayloadSection;
 
 /**

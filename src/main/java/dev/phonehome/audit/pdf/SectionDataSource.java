@@ -6,9 +6,9 @@ import java.util.Map;
 import net.sf.jasperreports.engine.JRDataSource;
 import net.sf.jasperreports.engine.JRField;
 
-import dev.phonehome.audit.EmailStatus;
-import dev.phonehome.audit.PayloadCursor;
 import dev.phonehome.audit.Timestamps;
+import dev.phonehome.payload.EmailStatus;
+import dev.phonehome.payload.PayloadCursor;
 import dev.phonehome.payload.PayloadSection;
 
 /**

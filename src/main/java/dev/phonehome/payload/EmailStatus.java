@@ -1,4 +1,4 @@
-package dev.phonehome.audit;
+package dev.phonehome.payload;
 
 import java.util.Map;
 
