@@ -3,7 +3,6 @@ package dev.phonehome.export;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.util.List;
 
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
@@ -19,6 +18,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 
 import dev.phonehome.artefact.Artefact;
 import dev.phonehome.artefact.ArtefactWriter;
+import dev.phonehome.history.ArchivedPayload;
 import dev.phonehome.history.NightHistory;
 import dev.phonehome.job.NightFacts;
 
@@ -55,14 +55,8 @@ public class ExportJobConfiguration {
 		return new StepBuilder("exportNightStep", jobRepository).tasklet((contribution, chunkContext) -> {
 			JobExecution export = chunkContext.getStepContext().getStepExecution().getJobExecution();
 			LocalDate night = export.getJobParameters().getLocalDate(NIGHT);
-			JobExecution source = latestArchivedRun(history, night);
-			Path payload = Path.of(source.getExecutionContext().getString(NightFacts.PAYLOAD_PATH));
-			Artefact verified = ArtefactWriter.describe(payload);
-			String recorded = source.getExecutionContext().getString(NightFacts.PAYLOAD_SHA256);
-			if (!verified.sha256().equals(recorded)) {
-				throw new IllegalStateException("the archived payload " + payload + " no longer matches its record "
-						+ "(sha256 " + recorded + "); run 'verify' and restore it before exporting");
-			}
+			ArchivedPayload source = history.archivedPayload(night).orElseThrow(() -> new NothingToExportException(night));
+			Path payload = source.intactPath();
 			Artefact body = ArtefactWriter.write(Path.of(export.getJobParameters().getString(OUT)), out -> {
 				out.write('[');
 				Files.copy(payload, out);
@@ -70,24 +64,12 @@ public class ExportJobConfiguration {
 			});
 			ExecutionContext facts = export.getExecutionContext();
 			facts.putString(NightFacts.NIGHT, night.toString());
-			facts.putLong(SOURCE_EXECUTION, source.getId());
-			facts.putString(NightFacts.PAYLOAD_SHA256, recorded);
+			facts.putLong(SOURCE_EXECUTION, source.executionId());
+			facts.putString(NightFacts.PAYLOAD_SHA256, source.sha256());
 			facts.putString(BODY_PATH, body.path().toString());
 			facts.putString(BODY_SHA256, body.sha256());
 			return RepeatStatus.FINISHED;
 		}, transactionManager).build();
-	}
-
-	/** The night's latest completed run (the original or a rerun) that archived a payload; never a dry run. */
-	static JobExecution latestArchivedRun(NightHistory history, LocalDate night) {
-		List<JobExecution> runs = history.completedRuns(night)
-			.stream()
-			.filter(e -> e.getExecutionContext().containsKey(NightFacts.PAYLOAD_PATH))
-			.toList();
-		if (runs.isEmpty()) {
-			throw new NothingToExportException(night);
-		}
-		return runs.get(runs.size() - 1);
 	}
 
 	/** The night has no archived payload of a completed run: nothing can be exported. */
@@ -99,6 +81,5 @@ public class ExportJobConfiguration {
 		}
 
 	}
-
 
 }
