@@ -6,4 +6,11 @@ package dev.phonehome.changes;
  * it is streamed to a {@link ChangeListener}, never recorded.
  */
 public record FieldChange(String field, Object before, Object after) {
+
+	@Override
+	public String toString() {
+		// never a value (an address) in a log line or an exception
+		return "FieldChange[" + field + "]";
+	}
+
 }

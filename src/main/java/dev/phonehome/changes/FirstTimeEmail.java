@@ -6,6 +6,12 @@ package dev.phonehome.changes;
  */
 public record FirstTimeEmail(String userId, String address, Reason reason) {
 
+	@Override
+	public String toString() {
+		// never the address in a log line or an exception
+		return "FirstTimeEmail[userId=" + userId + ", reason=" + reason + "]";
+	}
+
 	/** Why the baseline did not send this address. */
 	public enum Reason {
 

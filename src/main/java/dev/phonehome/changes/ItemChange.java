@@ -27,6 +27,12 @@ public record ItemChange(PayloadSection section, String id, ChangeKind kind, Map
 		return fields.stream().map(FieldChange::field).toList();
 	}
 
+	@Override
+	public String toString() {
+		// never a value (an address) in a log line or an exception
+		return "ItemChange[" + section.key() + " " + id + " " + label() + "]";
+	}
+
 	/** {@code NEW}, {@code REMOVED}, or {@code CHANGED} with its fields ({@code CHANGED: plan, name}). */
 	public String label() {
 		return kind != ChangeKind.CHANGED ? kind.name()

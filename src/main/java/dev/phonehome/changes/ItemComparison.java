@@ -1,7 +1,6 @@
 package dev.phonehome.changes;
 
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -36,17 +35,34 @@ final class ItemComparison {
 
 	/** The fields that differ, activity aside, in tonight's field order (then any only the baseline had). */
 	static List<FieldChange> fields(PayloadSection section, Map<String, Object> before, Map<String, Object> after) {
-		Set<String> names = new LinkedHashSet<>(after.keySet());
-		names.addAll(before.keySet());
-		List<FieldChange> changes = new ArrayList<>(2);
-		for (String name : names) {
+		// runs for every item of both nights: no allocation unless something differs
+		List<FieldChange> changes = List.of();
+		int shared = 0;
+		for (Map.Entry<String, Object> field : after.entrySet()) {
+			String name = field.getKey();
 			Object was = before.get(name);
-			Object is = after.get(name);
-			if (compared(section, name, before, after) && !Objects.equals(was, is)) {
-				changes.add(new FieldChange(name, was, is));
+			if (was != null || before.containsKey(name)) {
+				shared++;
+			}
+			if (!Objects.equals(was, field.getValue()) && compared(section, name, before, after)) {
+				changes = add(changes, new FieldChange(name, was, field.getValue()));
+			}
+		}
+		if (shared < before.size()) {
+			for (Map.Entry<String, Object> field : before.entrySet()) {
+				String name = field.getKey();
+				if (!after.containsKey(name) && field.getValue() != null && compared(section, name, before, after)) {
+					changes = add(changes, new FieldChange(name, field.getValue(), null));
+				}
 			}
 		}
 		return changes;
+	}
+
+	private static List<FieldChange> add(List<FieldChange> changes, FieldChange change) {
+		List<FieldChange> more = changes.isEmpty() ? new ArrayList<>(2) : changes;
+		more.add(change);
+		return more;
 	}
 
 	static boolean activityChanged(PayloadSection section, Map<String, Object> before, Map<String, Object> after) {

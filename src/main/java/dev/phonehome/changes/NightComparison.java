@@ -13,6 +13,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiConsumer;
 
 import dev.phonehome.payload.EmailStatus;
 import dev.phonehome.payload.PayloadCursor;
@@ -49,6 +50,8 @@ public final class NightComparison implements AutoCloseable {
 
 	private final MessageDigest digest = sha256();
 
+	private final BiConsumer<PayloadSection, Map<String, Object>> onRemoved = this::removed;
+
 	private Map<String, Object> header;
 
 	private PayloadSection section;
@@ -62,6 +65,10 @@ public final class NightComparison implements AutoCloseable {
 		this.baselineFile = baselineFile;
 		this.listener = listener;
 		this.baseline = new BaselineCursor(baselineFile);
+		if (night(baseline.header()) == null) {
+			baseline.close();
+			throw new IllegalStateException("the baseline " + baselineFile + " has no 'date': not a payload");
+		}
 		for (PayloadSection s : PayloadSection.values()) {
 			sections.put(s, new SectionTally(s));
 		}
@@ -109,7 +116,7 @@ public final class NightComparison implements AutoCloseable {
 		OutOfOrderException.check(tonight, this.section, lastId, section, id);
 		this.section = section;
 		this.lastId = id;
-		Map<String, Object> before = baseline.match(section, id, this::removed);
+		Map<String, Object> before = baseline.match(section, id, onRemoved);
 		SectionTally tally = sections.get(section);
 		if (section == PayloadSection.COMPANIES) {
 			decision.company(before, item);
@@ -136,7 +143,7 @@ public final class NightComparison implements AutoCloseable {
 		if (header == null) {
 			throw new IllegalStateException("the header of " + tonight + " was never given");
 		}
-		baseline.drain(this::removed);
+		baseline.drain(onRemoved);
 		List<HeaderField> headerFields = new ArrayList<>();
 		for (String field : HEADER_FIELDS) {
 			headerFields.add(new HeaderField(field, text(baseline.header().get(field)), text(header.get(field))));

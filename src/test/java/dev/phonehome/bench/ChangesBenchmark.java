@@ -85,17 +85,23 @@ public final class ChangesBenchmark {
 				continue;
 			}
 			System.out.printf("   run %d/%d: floor %.1f s, diff %.1f s%n", run, repeat, seconds(floor), seconds(diff));
-			bestFloor = bestFloor == null || seconds(floor) < seconds(bestFloor) ? floor : bestFloor;
-			bestDiff = bestDiff == null || seconds(diff) < seconds(bestDiff) ? diff : bestDiff;
-			if (bestDiff != diff) {
-				// keep the highest memory peaks seen in any run
-				for (String peak : List.of("heap.peak.sampled", "heap.peak.pools", "rss.peak")) {
-					bestDiff.setProperty(peak, Long.toString(Math.max(number(bestDiff, peak), number(diff, peak))));
-				}
-			}
+			bestFloor = fastest(bestFloor, floor);
+			bestDiff = fastest(bestDiff, diff);
 		}
 		return new Result(users, seed, heap, Files.size(before) + Files.size(tonight), generation, expected, bestDiff,
 				bestFloor, loads, exits);
+	}
+
+	/** The faster of two runs, with the higher memory peaks of the two. */
+	private static Properties fastest(Properties best, Properties run) {
+		if (best == null) {
+			return run;
+		}
+		Properties faster = seconds(run) < seconds(best) ? run : best;
+		for (String peak : List.of("heap.peak.sampled", "heap.peak.pools", "rss.peak")) {
+			faster.setProperty(peak, Long.toString(Math.max(number(best, peak), number(run, peak))));
+		}
+		return faster;
 	}
 
 	/** One child JVM; its result properties, or {@code null} when it failed (its log's tail is printed). */
@@ -172,12 +178,14 @@ public final class ChangesBenchmark {
 			}
 			long items = number(diff, "items");
 			double ratio = seconds(diff) / seconds(floor);
-			System.out.printf("%n| users | payloads MB | diff s | items | items/s | floor s | ratio | peak heap MB "
-					+ "(sampled / pools / max) | RSS MB | GC s | load |%n|---|---|---|---|---|---|---|---|---|---|---|%n");
-			System.out.printf("| %,d | %,d | %.1f | %,d | %,.0f | %.1f | %.2f | %d / %d / %d | %d | %.1f | %s |%n", users,
-					payloadBytes >> 20, seconds(diff), items, items / seconds(diff), seconds(floor), ratio,
+			System.out.printf("%n| users | payloads MB | diff s | items | items/s | floor s | ratio | peak heap MB diff "
+					+ "(sampled / pools) | floor | max | RSS MB diff / floor | GC s | load |%n"
+					+ "|---|---|---|---|---|---|---|---|---|---|---|---|---|%n");
+			System.out.printf("| %,d | %,d | %.1f | %,d | %,.0f | %.1f | %.2f | %d / %d | %d | %d | %d / %d | %.1f | %s |%n",
+					users, payloadBytes >> 20, seconds(diff), items, items / seconds(diff), seconds(floor), ratio,
 					number(diff, "heap.peak.sampled") >> 20, number(diff, "heap.peak.pools") >> 20,
-					number(diff, "heap.max") >> 20, number(diff, "rss.peak") >> 20, number(diff, "gc.millis") / 1000.0,
+					number(floor, "heap.peak.sampled") >> 20, number(diff, "heap.max") >> 20,
+					number(diff, "rss.peak") >> 20, number(floor, "rss.peak") >> 20, number(diff, "gc.millis") / 1000.0,
 					String.join(" ", loads));
 			System.out.println();
 			System.out.println("   found:    " + found());

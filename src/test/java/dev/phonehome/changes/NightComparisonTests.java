@@ -266,6 +266,10 @@ class NightComparisonTests {
 		// then
 		assertThat(recorder.emails).hasSize(2);
 		assertThat(recorded).doesNotContain("@").contains("\"firstTimeSent\":2");
+		// and what is streamed never shows an address when printed by accident (a log line, an exception)
+		assertThat(recorder.printed)
+			.contains("ItemChange[users u1 CHANGED: email][FieldChange[email]]", "FirstTimeEmail[userId=u7, reason=NEW_USER]")
+			.noneMatch(text -> text.contains("@"));
 		assertThat(json.readValue(recorded, NightChanges.class)).isEqualTo(changes);
 	}
 
@@ -360,8 +364,11 @@ class NightComparisonTests {
 
 		final List<String> emails = new ArrayList<>();
 
+		final List<String> printed = new ArrayList<>();
+
 		@Override
 		public void itemChanged(ItemChange change) {
+			printed.add(change.toString() + change.fields());
 			StringBuilder line = new StringBuilder(change.section().key() + " " + change.id() + " " + change.kind());
 			change.fields().forEach(f -> line.append(": ").append(f.field()).append(' ').append(f.before())
 				.append("->").append(f.after()));
@@ -370,6 +377,7 @@ class NightComparisonTests {
 
 		@Override
 		public void emailSentFirstTime(FirstTimeEmail email) {
+			printed.add(email.toString());
 			emails.add(email.userId() + " " + email.address() + " " + email.reason());
 		}
 
