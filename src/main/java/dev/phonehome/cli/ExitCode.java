@@ -14,7 +14,8 @@ public enum ExitCode {
 	ALREADY_RUNNING(8, "the night (or the store) is in use by another process; nothing was run"),
 	DELIVERY_PENDING(9, "the night was archived but not delivered yet (endpoint failing or not configured); "
 			+ "it is queued and the next run sends it first"),
-	VERIFY_MISMATCH(10, "verify found a changed, missing or unexpected file, or a broken record chain");
+	VERIFY_MISMATCH(10, "verify found a changed, missing or unexpected file, or a broken record chain; diff found "
+			+ "an archived payload changed or missing");
 
 	private final int code;
 

@@ -6,7 +6,9 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
+import java.util.NavigableMap;
 import java.util.Optional;
+import java.util.TreeMap;
 
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
@@ -87,11 +89,30 @@ public class NightHistory {
 
 	/** The night's real (not dry-run) executions that completed, oldest first: the original run and its reruns. */
 	public List<JobExecution> completedRuns(LocalDate night) {
-		return executions().stream()
-			.filter(e -> night.equals(night(e)))
-			.filter(e -> e.getStatus() == BatchStatus.COMPLETED)
-			.filter(e -> NightParameters.of(e.getJobParameters()).mode() != RunMode.DRY_RUN)
-			.toList();
+		return executions().stream().filter(e -> night.equals(night(e))).filter(NightHistory::completedRun).toList();
+	}
+
+	private static boolean completedRun(JobExecution execution) {
+		return execution.getStatus() == BatchStatus.COMPLETED
+				&& NightParameters.of(execution.getJobParameters()).mode() != RunMode.DRY_RUN;
+	}
+
+	/**
+	 * The night's payload from its latest completed run (the original or a rerun) that archived one; never a dry
+	 * run's. Empty when the night was skipped, failed or never run.
+	 */
+	public Optional<ArchivedPayload> archivedPayload(LocalDate night) {
+		return Optional.ofNullable(archivedPayloads().get(night));
+	}
+
+	/** {@link #archivedPayload} of every night that has one, by night. */
+	public NavigableMap<LocalDate, ArchivedPayload> archivedPayloads() {
+		NavigableMap<LocalDate, ArchivedPayload> nights = new TreeMap<>();
+		// oldest execution first, so a night's latest run is the one left in the map
+		executions().stream()
+			.filter(NightHistory::completedRun)
+			.forEach(e -> ArchivedPayload.of(e).ifPresent(payload -> nights.put(payload.night(), payload)));
+		return nights;
 	}
 
 	/** How many reruns the night has had so far. */

@@ -16,12 +16,12 @@ import tools.jackson.core.JsonToken;
 import tools.jackson.core.ObjectReadContext;
 import tools.jackson.core.json.JsonFactory;
 
-import dev.phonehome.payload.PayloadSection;
 
 /**
- * Reads an archived payload file forward, one item at a time, with Jackson's streaming parser: the audit is made
- * from the bytes that were sent, and a 100,000-user payload never has to fit in memory. Values come back as
- * they were sent: {@code String}, {@code Long}, {@code Boolean} or {@code null}, in the payload's field order.
+ * Reads an archived payload file forward, one item at a time, with Jackson's streaming parser: the audit and the
+ * night's changes are made from the bytes that were sent, and a 100,000-user payload never has to fit in memory.
+ * Values come back as they were sent: {@code String}, {@code Long}, {@code Boolean} or {@code null}, in the
+ * payload's field order.
  */
 public final class PayloadCursor implements AutoCloseable {
 

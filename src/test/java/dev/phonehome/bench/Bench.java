@@ -207,7 +207,7 @@ public final class Bench {
 	}
 
 	/** A fresh JVM on this classpath with only {@code -Xmx}: what phonehome sees in production. */
-	private static int child(Path log, String heap, List<String> properties, String mainClass, String... args)
+	static int child(Path log, String heap, List<String> properties, String mainClass, String... args)
 			throws IOException, InterruptedException {
 		List<String> command = new ArrayList<>();
 		command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());

@@ -320,6 +320,11 @@ final class SyntheticInstallation {
 
 	/** SplitMix64 of (seed, stream, index), its top 63 bits: uniform, non-negative, reproducible, random access. */
 	private long mix(int stream, long index) {
+		return mix(seed, stream, index);
+	}
+
+	/** A SplitMix64 hash of the seed, a stream and an index: non-negative, the same for the same arguments. */
+	static long mix(long seed, int stream, long index) {
 		long z = seed + stream * 0x9E3779B97F4A7C15L + index * 0xD1B54A32D192ED03L;
 		z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
 		z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
