@@ -1,6 +1,5 @@
 package dev.phonehome.job;
 
-import java.net.URI;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.stream.Collectors;
@@ -17,6 +16,7 @@ import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 import dev.phonehome.payload.EmailDecision;
 import dev.phonehome.payload.SwitchOffDecision;
 import dev.phonehome.settings.InstallationVersion;
+import dev.phonehome.settings.SafeUrl;
 import dev.phonehome.settings.ServicesConfig;
 import dev.phonehome.settings.ServicesConfigReader;
 import dev.phonehome.source.CompanyPlan;
@@ -80,7 +80,7 @@ class DecideNightTasklet implements Tasklet {
 		facts.put(NightFacts.EVENT_TELEMETRY, config.eventTelemetryEnabled());
 		facts.put(NightFacts.OUTBOUND_EMAIL, config.outboundEmailEnabled());
 		facts.put(NightFacts.SLACK_INTERACTIVE, config.slackInteractiveComponentsEnabled());
-		facts.putString(NightFacts.DELIVERY_URL, safeUrl(config.phoneHomeUrl()));
+		facts.putString(NightFacts.DELIVERY_URL, config.phoneHomeUrl() == null ? "" : SafeUrl.of(config.phoneHomeUrl()));
 		facts.putString(NightFacts.DELIVERY_KEY_SOURCE,
 				config.phoneHomeKey() == null ? "" : config.phoneHomeKey().source());
 		facts.put(NightFacts.SKIPPED, switchOff.skipsTheNight());
@@ -100,23 +100,6 @@ class DecideNightTasklet implements Tasklet {
 			contribution.setExitStatus(new ExitStatus(SKIPPED, switchOff.reason()));
 		}
 		return RepeatStatus.FINISHED;
-	}
-
-	/** The delivery URL without any user-info part (a password in a URL is still a secret). */
-	private static String safeUrl(String url) {
-		if (url == null || url.isBlank()) {
-			return "";
-		}
-		try {
-			URI uri = URI.create(url.strip());
-			if (uri.getUserInfo() == null) {
-				return uri.toString();
-			}
-			return new URI(uri.getScheme(), null, uri.getHost(), uri.getPort(), uri.getPath(), null, null).toString();
-		}
-		catch (IllegalArgumentException | java.net.URISyntaxException ex) {
-			return "(not a valid URL)";
-		}
 	}
 
 }

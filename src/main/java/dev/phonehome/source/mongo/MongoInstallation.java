@@ -28,6 +28,7 @@ import com.mongodb.event.ServerHeartbeatSucceededEvent;
 import com.mongodb.event.ServerMonitorListener;
 
 import dev.phonehome.installation.InstallationCollection;
+import dev.phonehome.settings.SafeUrl;
 import dev.phonehome.source.SourceUnavailableException;
 
 /**
@@ -55,7 +56,7 @@ class MongoInstallation implements AutoCloseable {
 
 	MongoInstallation(String uri, Duration timeout) {
 		this.uri = uri.strip();
-		this.safeUri = SafeMongoUri.of(uri);
+		this.safeUri = SafeUrl.of(uri);
 		this.timeout = timeout;
 	}
 

@@ -120,14 +120,4 @@ class MongoInstallationTests {
 		}
 	}
 
-	@Test
-	void describeShouldHideThePasswordAndAuthMechanismProperties() {
-		assertThat(SafeMongoUri.of("mongodb://u:p@ss/w@h1:27017,h2/codestream?authSource=admin"))
-			.isEqualTo("mongodb://u:****@h1:27017,h2/codestream?authSource=admin");
-		assertThat(SafeMongoUri.of("mongodb+srv://u@cluster.example/codestream"))
-			.isEqualTo("mongodb+srv://u@cluster.example/codestream");
-		assertThat(SafeMongoUri.of("mongodb://h/db?authMechanism=MONGODB-AWS&authMechanismProperties=AWS_SESSION_TOKEN:abc"))
-			.isEqualTo("mongodb://h/db?authMechanism=MONGODB-AWS&authMechanismProperties=****");
-	}
-
 }
