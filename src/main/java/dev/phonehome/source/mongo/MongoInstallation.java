@@ -110,8 +110,10 @@ class MongoInstallation implements AutoCloseable {
 			return new ConnectionString(uri);
 		}
 		catch (IllegalArgumentException ex) {
-			throw new SourceUnavailableException(
-					describe() + ": not a valid MongoDB connection string (" + ex.getMessage() + ")", ex);
+			// the driver's message may quote part of the password: neither it nor the exception is kept
+			throw new SourceUnavailableException(describe() + ": not a valid MongoDB connection string. Check its "
+					+ "form (mongodb://user:password@host:port/database?options) and that the user name and password "
+					+ "percent-encode the characters : / ? # [ ] @ and %.", null);
 		}
 	}
 
