@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
@@ -30,10 +32,11 @@ import dev.phonehome.job.NightParameters;
 import dev.phonehome.job.PhoneHomeJobConfiguration;
 import dev.phonehome.job.RunMode;
 import dev.phonehome.settings.ConfigException;
-import dev.phonehome.settings.InstallationVersion;
+import dev.phonehome.settings.ConfigLocation;
 import dev.phonehome.settings.ServicesConfig;
-import dev.phonehome.settings.ServicesConfigReader;
+import dev.phonehome.settings.ServicesConfigLoader;
 import dev.phonehome.source.NightContext;
+import dev.phonehome.source.SourceDecision;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -49,6 +52,8 @@ import picocli.CommandLine.Model.CommandSpec;
 		description = { "A completed night is not run again (unless --rerun); a failed night resumes where it stopped." },
 		footerHeading = "%nExit codes:%n", footer = "${sys:phonehome.exit-codes}")
 class RunCommand implements Callable<Integer> {
+
+	private static final Logger log = LoggerFactory.getLogger(RunCommand.class);
 
 	@Spec
 	CommandSpec spec;
@@ -75,9 +80,11 @@ class RunCommand implements Callable<Integer> {
 			description = "run a completed night again, on purpose, as a new recorded execution (needs --date)")
 	boolean rerun;
 
-	@Option(names = "--config", paramLabel = "FILE",
-			description = "the services config (default: ~/.codestream/codestream-services-config.json)")
-	Path config;
+	@Option(names = "--config", paramLabel = "FILE|URI",
+			description = { "the services config (default: ~/.codestream/codestream-services-config.json); with a "
+					+ "mongo.url file beside that path, or given as a MongoDB URI (no password: use "
+					+ "PHONEHOME_MONGODB_PASSWORD), the active config kept in MongoDB" })
+	String config;
 
 	@Option(names = "--versions-file", paramLabel = "FILE",
 			description = "where the onPremVersion= line is (default: container-versions beside the config)")
@@ -99,26 +106,35 @@ class RunCommand implements Callable<Integer> {
 
 	private final NightLock nightLock;
 
+	private final ServicesConfigLoader configs;
+
+	private final SourceDecision sourceDecision;
+
 	RunCommand(JobOperator jobOperator, JobRepository jobRepository,
 			@Qualifier(PhoneHomeJobConfiguration.JOB_NAME) Job phoneHomeJob, Clock clock, NightHistory history,
-			NightLock nightLock) {
+			NightLock nightLock, ServicesConfigLoader configs, SourceDecision sourceDecision) {
 		this.jobOperator = jobOperator;
 		this.jobRepository = jobRepository;
 		this.phoneHomeJob = phoneHomeJob;
 		this.clock = clock;
 		this.history = history;
 		this.nightLock = nightLock;
+		this.configs = configs;
+		this.sourceDecision = sourceDecision;
 	}
 
 	@Override
 	public Integer call() throws Exception {
 		PrintWriter out = spec.commandLine().getOut();
 		PrintWriter err = spec.commandLine().getErr();
-		Path configFile = (config != null ? config : ServicesConfig.DEFAULT_LOCATION).toAbsolutePath();
+		ConfigLocation configLocation;
 		try {
-			// Before any data is read: a broken config stops the night here.
-			ServicesConfig services = ServicesConfigReader.read(configFile);
+			// Before any data is read: a broken config, or a source that cannot be used, stops the night here.
+			configLocation = ConfigLocation.of(config);
+			ServicesConfig services = configs.read(configLocation.recorded());
 			services.warnings().forEach(w -> err.println("warning: " + w));
+			refuseUnusableSource(services);
+			log.info("services config: {}; source: {}", services.origin().describe(), sourceDecision.describe());
 		}
 		catch (ConfigException ex) {
 			err.println("phonehome: " + ex.getMessage());
@@ -129,7 +145,7 @@ class RunCommand implements Callable<Integer> {
 					"--rerun needs --date (the night to run again) and cannot be combined with --dry-run");
 		}
 		LocalDate night = date != null ? date : LocalDate.now(clock.withZone(ZoneOffset.UTC)).minusDays(1);
-		Path versions = versionsFile != null ? versionsFile : InstallationVersion.besideConfig(configFile);
+		Path versions = versionsFile != null ? versionsFile : configLocation.versionsFile();
 		NightParameters parameters;
 		if (rerun) {
 			List<JobExecution> earlier = history.completedRuns(night);
@@ -139,12 +155,14 @@ class RunCommand implements Callable<Integer> {
 				return ExitCode.USAGE.code();
 			}
 			String previous = earlier.get(earlier.size() - 1).getExecutionContext().getString(NightFacts.PAYLOAD_SHA256, "");
-			parameters = new NightParameters(night, RunMode.RERUN, configFile, versions, outDirectory, clock.millis(),
+			parameters = new NightParameters(night, RunMode.RERUN, configLocation.recorded(), versions, outDirectory,
+					clock.millis(),
 					history.rerunCount(night) + 1, previous);
 		}
 		else {
 			RunMode mode = dryRun ? RunMode.DRY_RUN : (date == null ? RunMode.NIGHTLY : RunMode.MANUAL);
-			parameters = NightParameters.of(night, mode, configFile, versions, outDirectory, clock.millis());
+			parameters = NightParameters.of(night, mode, configLocation.recorded(), versions, outDirectory,
+					clock.millis());
 		}
 		JobExecution execution;
 		// A real night is run by one live process at a time (dry runs are instances of their own).
@@ -173,6 +191,23 @@ class RunCommand implements Callable<Integer> {
 			lock.ifPresent(NightLock.Held::close);
 		}
 		return report(execution, out, err);
+	}
+
+	/**
+	 * The source was decided when phonehome started ({@link SourceDecision}); the night does not start if that
+	 * source cannot be used, or if the config read now names another one than the config read then.
+	 */
+	private void refuseUnusableSource(ServicesConfig services) {
+		if (sourceDecision.problem() != null) {
+			throw new ConfigException(sourceDecision.problem());
+		}
+		sourceDecision.conflictWith(services).ifPresent(conflict -> {
+			throw new ConfigException(conflict);
+		});
+		if (source.source != null && !sourceDecision.agreesWithFlag(source.source)) {
+			throw new ConfigException("--source was not seen when phonehome started (the source is "
+					+ sourceDecision.describe() + "); pass it on the command line of phonehome itself");
+		}
 	}
 
 	/**

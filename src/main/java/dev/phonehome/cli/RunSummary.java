@@ -25,6 +25,7 @@ record RunSummary(List<String> lines, boolean skipped) {
 				+ execution.getId());
 		lines.add(row("installation", facts.getString(NightFacts.INSTALLATION_ID) + " version "
 				+ facts.getString(NightFacts.INSTALLATION_VERSION)));
+		lines.add(row("source", facts.getString(NightFacts.SOURCE, "")));
 		boolean skipped = NightFacts.flag(facts, NightFacts.SKIPPED);
 		if (skipped) {
 			lines.add(row("skipped", facts.getString(NightFacts.SKIP_REASON)));

@@ -17,7 +17,7 @@ import dev.phonehome.job.NightFacts;
 import dev.phonehome.job.NightParameters;
 import dev.phonehome.job.RunMode;
 import dev.phonehome.settings.ServicesConfig;
-import dev.phonehome.settings.ServicesConfigReader;
+import dev.phonehome.settings.ServicesConfigLoader;
 
 /**
  * {@code deliverPayloadStep}: queues this night's archived payload in the outbox, then sends every pending night,
@@ -35,10 +35,14 @@ class DeliverPayloadTasklet implements Tasklet {
 
 	private final DeliveryRecorder recorder;
 
-	DeliverPayloadTasklet(Outbox outbox, BacklogSender backlogSender, DeliveryRecorder recorder) {
+	private final ServicesConfigLoader configs;
+
+	DeliverPayloadTasklet(Outbox outbox, BacklogSender backlogSender, DeliveryRecorder recorder,
+			ServicesConfigLoader configs) {
 		this.outbox = outbox;
 		this.backlogSender = backlogSender;
 		this.recorder = recorder;
+		this.configs = configs;
 	}
 
 	@Override
@@ -59,7 +63,7 @@ class DeliverPayloadTasklet implements Tasklet {
 		outbox.enqueue(night, execution.getId(), new Artefact(Path.of(facts.getString(NightFacts.PAYLOAD_PATH)),
 				facts.getLong(NightFacts.PAYLOAD_SIZE), facts.getString(NightFacts.PAYLOAD_SHA256)));
 
-		ServicesConfig config = ServicesConfigReader.read(Path.of(parameters.getString(NightParameters.CONFIG_FILE)));
+		ServicesConfig config = configs.read(parameters.getString(NightParameters.CONFIG_FILE));
 		var endpoint = PhoneHomeEndpoint.resolve(config, DeliveryParameters.insecureHttpAllowed(parameters));
 		int owed;
 		if (endpoint.usable()) {

@@ -10,6 +10,8 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 
+import dev.phonehome.settings.ServicesConfigLoader;
+
 /** The delivery step of {@code phoneHomeJob} and what it needs. */
 @Configuration(proxyBeanMethods = false)
 public class DeliveryConfiguration {
@@ -30,11 +32,11 @@ public class DeliveryConfiguration {
 	 */
 	@Bean
 	Step deliverPayloadStep(JobRepository jobRepository, PlatformTransactionManager transactionManager, Outbox outbox,
-			DeliveryProperties properties) {
+			DeliveryProperties properties, ServicesConfigLoader configs) {
 		BacklogSender backlogSender = new BacklogSender(outbox, new PhoneHomeSender(properties), properties);
 		DeliveryRecorder recorder = new DeliveryRecorder(outbox, jobRepository, transactionManager);
 		return new StepBuilder("deliverPayloadStep", jobRepository)
-			.tasklet(new DeliverPayloadTasklet(outbox, backlogSender, recorder), transactionManager)
+			.tasklet(new DeliverPayloadTasklet(outbox, backlogSender, recorder, configs), transactionManager)
 			.build();
 	}
 

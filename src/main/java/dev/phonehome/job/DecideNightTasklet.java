@@ -18,7 +18,7 @@ import dev.phonehome.payload.SwitchOffDecision;
 import dev.phonehome.settings.InstallationVersion;
 import dev.phonehome.settings.SafeUrl;
 import dev.phonehome.settings.ServicesConfig;
-import dev.phonehome.settings.ServicesConfigReader;
+import dev.phonehome.settings.ServicesConfigLoader;
 import dev.phonehome.source.CompanyPlan;
 import dev.phonehome.source.InstallationSource;
 import dev.phonehome.source.NightWindow;
@@ -36,8 +36,11 @@ class DecideNightTasklet implements Tasklet {
 
 	private final InstallationSource source;
 
-	DecideNightTasklet(InstallationSource source) {
+	private final ServicesConfigLoader configs;
+
+	DecideNightTasklet(InstallationSource source, ServicesConfigLoader configs) {
 		this.source = source;
+		this.configs = configs;
 	}
 
 	@Override
@@ -45,7 +48,7 @@ class DecideNightTasklet implements Tasklet {
 		var jobExecution = chunkContext.getStepContext().getStepExecution().getJobExecution();
 		var parameters = jobExecution.getJobParameters();
 		LocalDate night = parameters.getLocalDate(dev.phonehome.source.NightContext.RUN_DATE);
-		ServicesConfig config = ServicesConfigReader.read(Path.of(parameters.getString(NightParameters.CONFIG_FILE)));
+		ServicesConfig config = configs.read(parameters.getString(NightParameters.CONFIG_FILE));
 		config.warnings().forEach(log::warn);
 		String version = InstallationVersion.read(Path.of(parameters.getString(NightParameters.VERSIONS_FILE)));
 

@@ -14,17 +14,19 @@ import dev.phonehome.source.NightContext;
  * run is an instance of its own and never counts as (or blocks) the night's run. Paths only: never a secret,
  * never an address.
  *
+ * @param configLocation the services config: its file (or the path beside which {@code mongo.url} says where in
+ * MongoDB it is), or a MongoDB URI that holds no secret ({@code settings.ConfigLocation#recorded()})
  * @param outDirectory where the artefacts go; {@code null} for the archive under the home directory
  * @param rerunNumber for a rerun, which one of the night it is (1, 2, ...); 0 otherwise
  * @param previousSha256 for a rerun, the payload SHA-256 of the night's last completed run; else {@code null}
  */
-public record NightParameters(LocalDate night, RunMode mode, Path configFile, Path versionsFile, Path outDirectory,
+public record NightParameters(LocalDate night, RunMode mode, String configLocation, Path versionsFile, Path outDirectory,
 		long requestedAt, long rerunNumber, String previousSha256) {
 
 	/** A night's normal run: nightly (no date given) or manual, or a dry run. */
-	public static NightParameters of(LocalDate night, RunMode mode, Path configFile, Path versionsFile,
+	public static NightParameters of(LocalDate night, RunMode mode, String configLocation, Path versionsFile,
 			Path outDirectory, long requestedAt) {
-		return new NightParameters(night, mode, configFile, versionsFile, outDirectory, requestedAt, 0, null);
+		return new NightParameters(night, mode, configLocation, versionsFile, outDirectory, requestedAt, 0, null);
 	}
 
 	public static final String RUN_MODE = "run.mode";
@@ -46,7 +48,7 @@ public record NightParameters(LocalDate night, RunMode mode, Path configFile, Pa
 		JobParametersBuilder builder = new JobParametersBuilder()
 			.addLocalDate(NightContext.RUN_DATE, night, true)
 			.addString(RUN_MODE, mode.name(), false)
-			.addString(CONFIG_FILE, configFile.toAbsolutePath().toString(), false)
+			.addString(CONFIG_FILE, configLocation, false)
 			.addString(VERSIONS_FILE, versionsFile.toAbsolutePath().toString(), false);
 		if (outDirectory != null) {
 			builder.addString(OUT_DIRECTORY, outDirectory.toAbsolutePath().toString(), false);

@@ -31,6 +31,7 @@ import dev.phonehome.payload.PayloadJson;
 import dev.phonehome.payload.PayloadSection;
 import dev.phonehome.source.CodeReview;
 import dev.phonehome.source.Company;
+import dev.phonehome.settings.ServicesConfigLoader;
 import dev.phonehome.source.InstallationSource;
 import dev.phonehome.source.NightContext;
 import dev.phonehome.source.Team;
@@ -113,9 +114,9 @@ public class PhoneHomeJobConfiguration {
 
 	@Bean
 	Step decideNightStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-			InstallationSource installationSource) {
+			InstallationSource installationSource, ServicesConfigLoader configs) {
 		return new StepBuilder("decideNightStep", jobRepository)
-			.tasklet(new DecideNightTasklet(installationSource), transactionManager)
+			.tasklet(new DecideNightTasklet(installationSource, configs), transactionManager)
 			.build();
 	}
 

@@ -20,6 +20,7 @@ import dev.phonehome.source.Company;
 import dev.phonehome.source.InstallationSource;
 import dev.phonehome.source.NightContext;
 import dev.phonehome.source.NightWindow;
+import dev.phonehome.source.SourceDecision;
 import dev.phonehome.source.SourceSelection;
 import dev.phonehome.source.Team;
 import dev.phonehome.source.User;
@@ -34,8 +35,8 @@ import dev.phonehome.source.User;
 public class JdbcSourceConfiguration {
 
 	@Bean
-	InstallationSource installationSource(JdbcTemplate jdbc) {
-		return new JdbcInstallationSource(jdbc);
+	InstallationSource installationSource(JdbcTemplate jdbc, SourceDecision decision) {
+		return new JdbcInstallationSource(jdbc, decision);
 	}
 
 	@Bean

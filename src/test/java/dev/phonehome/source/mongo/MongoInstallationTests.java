@@ -35,7 +35,7 @@ class MongoInstallationTests {
 		String uri = "mongodb://phonehome:s3cret@127.0.0.1:" + closedPort + "/codestream";
 
 		// when / then
-		try (MongoInstallation mongo = new MongoInstallation(uri, SHORT)) {
+		try (MongoInstallation mongo = installation(uri)) {
 			assertThatThrownBy(() -> mongo.requireCollections(InstallationCollection.USERS))
 				.isInstanceOf(SourceUnavailableException.class)
 				.hasMessageStartingWith("MongoDB mongodb://phonehome:****@127.0.0.1:" + closedPort + "/codestream: ")
@@ -66,11 +66,11 @@ class MongoInstallationTests {
 			String uri = "mongodb://127.0.0.1:" + silent.getLocalPort() + "/codestream";
 
 			// when / then
-			try (MongoInstallation mongo = new MongoInstallation(uri, SHORT)) {
+			try (MongoInstallation mongo = installation(uri)) {
 				assertThatThrownBy(() -> mongo.requireCollections(InstallationCollection.USERS))
 					.isInstanceOf(SourceUnavailableException.class)
 					.hasMessageStartingWith("MongoDB " + uri + ": timed out after " + SHORT.toSeconds() + "s")
-					.hasMessageContaining("phonehome.source.mongodb-timeout");
+					.hasMessageContaining("phonehome.mongodb.timeout");
 			}
 		}
 	}
@@ -86,7 +86,7 @@ class MongoInstallationTests {
 		String uri = InProcessMongo.uri("alice:pa55word@");
 
 		// when / then
-		try (MongoInstallation mongo = new MongoInstallation(uri, SHORT)) {
+		try (MongoInstallation mongo = installation(uri)) {
 			assertThatThrownBy(() -> mongo.requireCollections(InstallationCollection.USERS))
 				.isInstanceOf(SourceUnavailableException.class)
 				.hasMessageContaining("MongoDB mongodb://alice:****@127.0.0.1:")
@@ -104,7 +104,7 @@ class MongoInstallationTests {
 		InProcessMongo.collection(InstallationCollection.REVIEWS).drop();
 
 		// when / then
-		try (MongoInstallation mongo = new MongoInstallation(InProcessMongo.uri(), SHORT)) {
+		try (MongoInstallation mongo = installation(InProcessMongo.uri())) {
 			assertThatThrownBy(() -> mongo.requireCollections(InstallationCollection.values()))
 				.isInstanceOf(SourceUnavailableException.class)
 				.hasMessage("MongoDB " + InProcessMongo.uri() + ": database 'codestream' has no collection reviews. "
@@ -114,11 +114,15 @@ class MongoInstallationTests {
 
 	@Test
 	void uriWithoutADatabaseShouldSayWhereTheDatabaseGoes() {
-		try (MongoInstallation mongo = new MongoInstallation("mongodb://127.0.0.1:27017", SHORT)) {
+		try (MongoInstallation mongo = installation("mongodb://127.0.0.1:27017")) {
 			assertThatThrownBy(() -> mongo.collection(InstallationCollection.USERS))
 				.isInstanceOf(SourceUnavailableException.class)
 				.hasMessageContaining("the URI names no database");
 		}
+	}
+
+	private static MongoInstallation installation(String uri) {
+		return new MongoInstallation(uri, SHORT);
 	}
 
 }
