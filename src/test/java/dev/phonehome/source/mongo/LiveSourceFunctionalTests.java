@@ -3,10 +3,8 @@ package dev.phonehome.source.mongo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -34,7 +32,6 @@ import com.mongodb.event.CommandStartedEvent;
 
 import dev.phonehome.PhoneHomeTestSupport;
 import dev.phonehome.source.SourceSelection;
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -51,7 +48,7 @@ class LiveSourceFunctionalTests extends PhoneHomeTestSupport {
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
 	/** The demo's free config, naming the in-process MongoDB as storage.mongo.url, as a real one names its own. */
-	private static final Path LIVE_CONFIG = writeLiveConfig();
+	private static final Path LIVE_CONFIG = LiveConfig.write();
 
 	private static final Set<String> WRITE_COMMANDS = Set.of("insert", "update", "delete", "findAndModify",
 			"findandmodify", "create", "createIndexes", "drop", "dropDatabase", "dropIndexes", "renameCollection",
@@ -274,23 +271,6 @@ class LiveSourceFunctionalTests extends PhoneHomeTestSupport {
 		ObjectNode config = (ObjectNode) JSON.readTree(LIVE_CONFIG.toFile());
 		((ObjectNode) config.get("sharedGeneral")).put("installationId", installationId);
 		return JSON.writeValueAsString(config);
-	}
-
-	private static Path writeLiveConfig() {
-		try {
-			Path folder = Files.createTempDirectory("phonehome-live-config");
-			Path demo = Path.of("jobs/phone-home/demo/free");
-			JsonNode config = JSON.readTree(demo.resolve("codestream-services-config.json").toFile());
-			((ObjectNode) config).putObject("storage").putObject("mongo").put("url", InProcessMongo.uri());
-			Path file = folder.resolve("codestream-services-config.json");
-			Files.writeString(file, JSON.writerWithDefaultPrettyPrinter().writeValueAsString(config));
-			Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-			Files.copy(demo.resolve("container-versions"), folder.resolve("container-versions"));
-			return file;
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
 	}
 
 }
