@@ -156,8 +156,7 @@ class RunCommand implements Callable<Integer> {
 			}
 			String previous = earlier.get(earlier.size() - 1).getExecutionContext().getString(NightFacts.PAYLOAD_SHA256, "");
 			parameters = new NightParameters(night, RunMode.RERUN, configLocation.recorded(), versions, outDirectory,
-					clock.millis(),
-					history.rerunCount(night) + 1, previous);
+					clock.millis(), history.rerunCount(night) + 1, previous);
 		}
 		else {
 			RunMode mode = dryRun ? RunMode.DRY_RUN : (date == null ? RunMode.NIGHTLY : RunMode.MANUAL);
