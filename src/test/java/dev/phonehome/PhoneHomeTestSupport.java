@@ -27,9 +27,10 @@ import picocli.CommandLine;
 /**
  * Runs phonehome as its operator does (the CLI commands, exit codes, stdout and stderr) against a home directory
  * of its own under the system temp folder. The context is shared by the test classes; each test starts with an
- * empty job history and archive.
+ * empty job history and archive. The source is the embedded store, whatever a config says (a test class that
+ * reads MongoDB sets {@code phonehome.source} itself).
  */
-@SpringBootTest(properties = "phonehome.cli.enabled=false")
+@SpringBootTest(properties = { "phonehome.cli.enabled=false", "phonehome.source=embedded" })
 public abstract class PhoneHomeTestSupport {
 
 	protected static final Path HOME = createHome();

@@ -10,7 +10,6 @@ import org.springframework.stereotype.Component;
 import dev.phonehome.job.NightLauncher;
 import dev.phonehome.job.NightOutcome;
 import dev.phonehome.job.NightRequest;
-import dev.phonehome.settings.ServicesConfig;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -52,9 +51,11 @@ class RunCommand implements Callable<Integer> {
 			description = "run a completed night again, on purpose, as a new recorded execution (needs --date)")
 	boolean rerun;
 
-	@Option(names = "--config", paramLabel = "FILE",
-			description = "the services config (default: ~/.codestream/codestream-services-config.json)")
-	Path config;
+	@Option(names = "--config", paramLabel = "FILE|URI",
+			description = { "the services config (default: ~/.codestream/codestream-services-config.json); with a "
+					+ "mongo.url file beside that path, or given as a MongoDB URI (no password: use "
+					+ "PHONEHOME_MONGODB_PASSWORD), the active config kept in MongoDB" })
+	String config;
 
 	@Option(names = "--versions-file", paramLabel = "FILE",
 			description = "where the onPremVersion= line is (default: container-versions beside the config)")
@@ -76,9 +77,8 @@ class RunCommand implements Callable<Integer> {
 			throw new ParameterException(spec.commandLine(),
 					"--rerun needs --date (the night to run again) and cannot be combined with --dry-run");
 		}
-		NightOutcome outcome = launcher.run(new NightRequest(date, dryRun, rerun,
-				config != null ? config : ServicesConfig.DEFAULT_LOCATION, versionsFile, outDirectory,
-				allowInsecureHttp));
+		NightOutcome outcome = launcher.run(new NightRequest(date, dryRun, rerun, config, source.source, versionsFile,
+				outDirectory, allowInsecureHttp));
 		return NightOutcomes.report(outcome, spec.commandLine().getOut(), spec.commandLine().getErr());
 	}
 

@@ -20,6 +20,7 @@ record RunSummary(List<String> lines) {
 				+ record.night().end() + "), " + record.runLabel() + ", execution " + execution.getId());
 		lines.add(row("installation",
 				decisions.installation().id() + " version " + decisions.installation().version()));
+		lines.add(row("source", decisions.source().description()));
 		if (record.skipped()) {
 			lines.add(row("skipped", decisions.switchOff().reason()));
 			auditLines(record, lines);

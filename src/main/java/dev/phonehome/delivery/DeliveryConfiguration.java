@@ -9,6 +9,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 
 import dev.phonehome.record.NightRecordStore;
+import dev.phonehome.settings.ServicesConfigLoader;
 
 /** What the delivery feature gives {@code phoneHomeJob}: the outbox and the tasklet of its delivery step. */
 @Configuration(proxyBeanMethods = false)
@@ -26,10 +27,10 @@ public class DeliveryConfiguration {
 	@Bean
 	DeliverPayloadTasklet deliverPayloadTasklet(JobRepository jobRepository,
 			PlatformTransactionManager transactionManager, Outbox outbox, DeliveryProperties properties,
-			NightRecordStore records) {
+			NightRecordStore records, ServicesConfigLoader configs) {
 		BacklogSender backlogSender = new BacklogSender(outbox, new PhoneHomeSender(properties), properties);
 		DeliveryRecorder recorder = new DeliveryRecorder(outbox, jobRepository, records, transactionManager);
-		return new DeliverPayloadTasklet(outbox, backlogSender, recorder, records);
+		return new DeliverPayloadTasklet(outbox, backlogSender, recorder, records, configs);
 	}
 
 }

@@ -53,6 +53,14 @@ class DeliveryFailure extends RuntimeException {
 		return new DeliveryFailure("no complete answer: " + describe(cause), null, true, true, false, cause);
 	}
 
+	/**
+	 * The request could not even be built (the JDK refused a header value). Not retried, and no cause kept: the
+	 * JDK's message quotes the value, and the value is the phone-home key.
+	 */
+	static DeliveryFailure unsendable(String reason) {
+		return new DeliveryFailure(reason, null, false, false, false, null);
+	}
+
 	static DeliveryFailure interrupted(InterruptedException cause) {
 		return new DeliveryFailure("interrupted while sending", null, false, true, false, cause);
 	}

@@ -42,11 +42,11 @@ final class PhoneHomeEndpoint {
 	static Resolution resolve(ServicesConfig config, boolean allowInsecureHttp) {
 		String url = config.phoneHomeUrl();
 		if (url == null || url.isBlank()) {
-			return Resolution.refused(config.file() + ": apiServer.phoneHomeUrl is not set, so nothing can be sent. "
+			return Resolution.refused(config.origin() + ": apiServer.phoneHomeUrl is not set, so nothing can be sent. "
 					+ "Set it; the night stays queued and the next run sends it.");
 		}
 		if (config.phoneHomeKey() == null) {
-			return Resolution.refused(config.file() + ": universalSecrets.telemetry (the phone-home key) is not set, "
+			return Resolution.refused(config.origin() + ": universalSecrets.telemetry (the phone-home key) is not set, "
 					+ "so nothing can be sent. Set it; the night stays queued and the next run sends it.");
 		}
 		URI base;
@@ -54,17 +54,17 @@ final class PhoneHomeEndpoint {
 			base = URI.create(url.strip());
 		}
 		catch (IllegalArgumentException ex) {
-			return Resolution.refused(config.file() + ": apiServer.phoneHomeUrl is not a valid URL");
+			return Resolution.refused(config.origin() + ": apiServer.phoneHomeUrl is not a valid URL");
 		}
 		String scheme = base.getScheme() == null ? "" : base.getScheme().toLowerCase();
 		if (base.getHost() == null || !(scheme.equals("https") || scheme.equals("http"))) {
-			return Resolution.refused(config.file() + ": apiServer.phoneHomeUrl must be an https:// URL");
+			return Resolution.refused(config.origin() + ": apiServer.phoneHomeUrl must be an https:// URL");
 		}
 		if (base.getUserInfo() != null) {
-			return Resolution.refused(config.file() + ": apiServer.phoneHomeUrl must not carry a user or password");
+			return Resolution.refused(config.origin() + ": apiServer.phoneHomeUrl must not carry a user or password");
 		}
 		if (scheme.equals("http") && !isLoopback(base.getHost()) && !allowInsecureHttp) {
-			return Resolution.refused(config.file() + ": apiServer.phoneHomeUrl is plain http to " + base.getHost()
+			return Resolution.refused(config.origin() + ": apiServer.phoneHomeUrl is plain http to " + base.getHost()
 					+ "; the payload would travel unencrypted. Use https, or pass --allow-insecure-http if you "
 					+ "accept that. The night stays queued.");
 		}

@@ -42,13 +42,22 @@ class PhoneHomeSender {
 
 	/** Sends the set; returns normally only on a complete HTTP 200. */
 	void send(PhoneHomeEndpoint endpoint, List<OutboxEntry> set, String idempotencyKey) {
-		HttpRequest request = HttpRequest.newBuilder(endpoint.uri())
-			.timeout(properties.readTimeout())
-			.header("Content-Type", "application/json")
-			.header(KEY_HEADER, endpoint.revealKey())
-			.header(IDEMPOTENCY_HEADER, idempotencyKey)
-			.POST(RequestBody.publisher(set.stream().map(OutboxEntry::payloadPath).toList()))
-			.build();
+		HttpRequest request;
+		try {
+			request = HttpRequest.newBuilder(endpoint.uri())
+				.timeout(properties.readTimeout())
+				.header("Content-Type", "application/json")
+				.header(KEY_HEADER, endpoint.revealKey())
+				.header(IDEMPOTENCY_HEADER, idempotencyKey)
+				.POST(RequestBody.publisher(set.stream().map(OutboxEntry::payloadPath).toList()))
+				.build();
+		}
+		catch (IllegalArgumentException ex) {
+			// the key is checked when it is read (PhoneHomeKey.read); should one slip through, the JDK's message
+			// quotes it, so it is not passed on
+			throw DeliveryFailure.unsendable("the request could not be built: the JDK refused a header value "
+					+ "(check the phone-home key: visible ASCII only)");
+		}
 		// The read timeout covers the whole answer: the JDK's request timeout stops at the headers, and a receiver
 		// that sends a status line and then stalls must not hold the night forever.
 		CompletableFuture<HttpResponse<byte[]>> exchange = client.sendAsync(request,

@@ -38,8 +38,10 @@ class DumpLineProcessor<T> implements ItemProcessor<DumpLine, DumpRecord<T>> {
 			raw = BsonDocument.parse(line.text());
 		}
 		catch (JsonParseException | BsonInvalidOperationException | IllegalArgumentException ex) {
+			// the parser's message quotes the line, which may hold an address or a token: never copied
 			throw new BadInputException(collection.dumpFileName(), line.number(),
-					"not a valid Extended JSON document: " + ex.getMessage());
+					"not a valid Extended JSON document (a syntax error, or a $-value such as $oid or $date of the "
+							+ "wrong form); the line is not shown, it may hold personal data");
 		}
 		try {
 			T document = mapper.apply(raw);

@@ -105,7 +105,7 @@ public final class DocumentFields {
 	private long wholeMillis(String path, double millis) {
 		if (!Double.isFinite(millis) || millis != Math.rint(millis) || Math.abs(millis) > 9.007199254740992E15) {
 			throw new BadDocumentException(collection, id, path,
-					"a timestamp must be a whole number of milliseconds, found " + millis);
+					"a timestamp must be a whole number of milliseconds, found a fraction or a number out of range");
 		}
 		return (long) millis;
 	}

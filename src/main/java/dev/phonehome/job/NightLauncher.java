@@ -8,6 +8,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
@@ -29,8 +31,10 @@ import dev.phonehome.record.NightRecord;
 import dev.phonehome.record.NightRecords;
 import dev.phonehome.record.RunMode;
 import dev.phonehome.settings.ConfigException;
-import dev.phonehome.settings.InstallationVersion;
-import dev.phonehome.settings.ServicesConfigReader;
+import dev.phonehome.settings.ConfigLocation;
+import dev.phonehome.settings.ServicesConfig;
+import dev.phonehome.settings.ServicesConfigLoader;
+import dev.phonehome.source.SourceDecision;
 import dev.phonehome.verify.NightChain;
 
 /**
@@ -48,6 +52,8 @@ import dev.phonehome.verify.NightChain;
 @Service
 public class NightLauncher {
 
+	private static final Logger log = LoggerFactory.getLogger(NightLauncher.class);
+
 	private final JobOperator jobOperator;
 
 	private final JobRepository jobRepository;
@@ -62,11 +68,16 @@ public class NightLauncher {
 
 	private final WorkArea workArea;
 
+	private final ServicesConfigLoader configs;
+
+	private final SourceDecision sourceDecision;
+
 	private final Clock clock;
 
 	NightLauncher(JobOperator jobOperator, JobRepository jobRepository,
 			@Qualifier(PhoneHomeJobConfiguration.JOB_NAME) Job phoneHomeJob, NightHistory history, NightLock nightLock,
-			NightChain chain, WorkArea workArea, Clock clock) {
+			NightChain chain, WorkArea workArea, ServicesConfigLoader configs, SourceDecision sourceDecision,
+			Clock clock) {
 		this.jobOperator = jobOperator;
 		this.jobRepository = jobRepository;
 		this.phoneHomeJob = phoneHomeJob;
@@ -74,24 +85,29 @@ public class NightLauncher {
 		this.nightLock = nightLock;
 		this.chain = chain;
 		this.workArea = workArea;
+		this.configs = configs;
+		this.sourceDecision = sourceDecision;
 		this.clock = clock;
 	}
 
 	/** Runs (or resumes) the night asked for. */
 	public NightOutcome run(NightRequest request) {
 		List<String> warnings = new ArrayList<>();
-		Path configFile = request.configFile().toAbsolutePath();
+		ConfigLocation configLocation;
 		try {
-			// before any data is read: a broken config stops the night here
-			ServicesConfigReader.read(configFile).warnings().forEach(w -> warnings.add("warning: " + w));
+			// before any data is read: a broken config, or a source that cannot be used, stops the night here
+			configLocation = ConfigLocation.of(request.config());
+			ServicesConfig services = configs.read(configLocation.recorded());
+			services.warnings().forEach(w -> warnings.add("warning: " + w));
+			refuseUnusableSource(services, request.source());
+			log.info("services config: {}; source: {}", services.origin().describe(), sourceDecision.describe());
 		}
 		catch (ConfigException ex) {
 			return NightOutcome.refused(Kind.CONFIGURATION, warnings, "phonehome: " + ex.getMessage());
 		}
 		LocalDate night = request.date() != null ? request.date()
 				: LocalDate.now(clock.withZone(ZoneOffset.UTC)).minusDays(1);
-		Path versions = request.versionsFile() != null ? request.versionsFile()
-				: InstallationVersion.besideConfig(configFile);
+		Path versions = request.versionsFile() != null ? request.versionsFile() : configLocation.versionsFile();
 		RunMode mode = request.rerun() ? RunMode.RERUN
 				: request.dryRun() ? RunMode.DRY_RUN : request.date() == null ? RunMode.NIGHTLY : RunMode.MANUAL;
 		NightRecord.Rerun rerun = null;
@@ -106,7 +122,8 @@ public class NightLauncher {
 			rerun = new NightRecord.Rerun(history.rerunCount(night) + 1,
 					last.payload() == null ? "" : last.payload().file().sha256());
 		}
-		NightParameters parameters = new NightParameters(night, mode, configFile, versions, request.outDirectory(),
+		NightParameters parameters = new NightParameters(night, mode, configLocation.recorded(), versions,
+				request.outDirectory(),
 				clock.millis(), rerun, request.allowInsecureHttp());
 		if (request.outDirectory() != null && holdsArtefacts(request.outDirectory()) && !resumable(parameters)) {
 			return NightOutcome.refused(Kind.CONFIGURATION, warnings, "phonehome: " + request.outDirectory()
@@ -137,6 +154,23 @@ public class NightLauncher {
 		}
 		finally {
 			lock.ifPresent(NightLock.Held::close);
+		}
+	}
+
+	/**
+	 * The source was decided when phonehome started ({@link SourceDecision}); the night does not start if that
+	 * source cannot be used, or if the config read now names another one than the config read then.
+	 */
+	private void refuseUnusableSource(ServicesConfig services, String sourceFlag) {
+		if (sourceDecision.problem() != null) {
+			throw new ConfigException(sourceDecision.problem());
+		}
+		sourceDecision.conflictWith(services).ifPresent(conflict -> {
+			throw new ConfigException(conflict);
+		});
+		if (sourceFlag != null && !sourceDecision.agreesWithFlag(sourceFlag)) {
+			throw new ConfigException("--source was not seen when phonehome started (the source is "
+					+ sourceDecision.describe() + "); pass it on the command line of phonehome itself");
 		}
 	}
 

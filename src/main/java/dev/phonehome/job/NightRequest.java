@@ -7,9 +7,11 @@ import java.time.LocalDate;
  * A night asked for, as the operator said it.
  *
  * @param date the night; {@code null} for yesterday in UTC (what the nightly schedule wants)
+ * @param config {@code --config} as given (a file, or a MongoDB URI); {@code null} for the default path
+ * @param source {@code --source} as given; {@code null} when not given (it was decided when phonehome started)
  * @param versionsFile where the release is read; {@code null} for {@code container-versions} beside the config
  * @param outDirectory where the artefacts go; {@code null} for the archive under the home directory
  */
-public record NightRequest(LocalDate date, boolean dryRun, boolean rerun, Path configFile, Path versionsFile,
-		Path outDirectory, boolean allowInsecureHttp) {
+public record NightRequest(LocalDate date, boolean dryRun, boolean rerun, String config, String source,
+		Path versionsFile, Path outDirectory, boolean allowInsecureHttp) {
 }

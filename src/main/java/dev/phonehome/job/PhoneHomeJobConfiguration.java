@@ -26,6 +26,7 @@ import dev.phonehome.record.Jobs;
 import dev.phonehome.record.NightRecordStore;
 import dev.phonehome.source.CodeReview;
 import dev.phonehome.source.Company;
+import dev.phonehome.settings.ServicesConfigLoader;
 import dev.phonehome.source.InstallationSource;
 import dev.phonehome.source.Team;
 import dev.phonehome.source.User;

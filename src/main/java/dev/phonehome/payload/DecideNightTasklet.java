@@ -1,7 +1,5 @@
 package dev.phonehome.payload;
 
-import java.net.URI;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.ExitStatus;
@@ -19,8 +17,10 @@ import dev.phonehome.record.NightRecordStore;
 import dev.phonehome.record.SwitchOffDecision;
 import dev.phonehome.settings.InstallationVersion;
 import dev.phonehome.settings.ServicesConfig;
-import dev.phonehome.settings.ServicesConfigReader;
+import dev.phonehome.settings.SafeUrl;
+import dev.phonehome.settings.ServicesConfigLoader;
 import dev.phonehome.source.InstallationSource;
+import dev.phonehome.source.SourceDecision;
 
 /**
  * {@code decideNightStep}: reads the services config, the release and the companies' plans (and nothing else),
@@ -38,27 +38,37 @@ public class DecideNightTasklet implements Tasklet {
 
 	private final NightRecordStore records;
 
-	public DecideNightTasklet(InstallationSource source, NightRecordStore records) {
+	private final ServicesConfigLoader configs;
+
+	private final SourceDecision sourceDecision;
+
+	public DecideNightTasklet(InstallationSource source, NightRecordStore records, ServicesConfigLoader configs,
+			SourceDecision sourceDecision) {
 		this.source = source;
 		this.records = records;
+		this.configs = configs;
+		this.sourceDecision = sourceDecision;
 	}
 
 	@Override
 	public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
 		JobExecution execution = chunkContext.getStepContext().getStepExecution().getJobExecution();
 		NightParameters parameters = NightParameters.of(execution.getJobParameters());
-		ServicesConfig config = ServicesConfigReader.read(parameters.configFile());
+		ServicesConfig config = configs.read(parameters.configLocation());
 		config.warnings().forEach(log::warn);
 		String version = InstallationVersion.read(parameters.versionsFile());
 
 		EmailRule emails = EmailRule.apply(source.companyPlans());
 		SwitchOffDecision switchOff = SwitchOffDecision.of(config.disablePhoneHome(), emails.paid());
-		Decisions decisions = new Decisions(source.describe(),
+		Decisions decisions = new Decisions(
+				new NightRecord.DataSource(sourceDecision.kind(), sourceDecision.origin(), source.describe()),
+				new NightRecord.ConfigSource(config.origin().where(), config.origin().serialNumber(),
+						config.origin().revision()),
 				new NightRecord.Installation(config.installationId(), version), emails.planDecision(),
 				emails.emailDecision(), new NightRecord.SwitchOff(config.disablePhoneHome(), switchOff),
 				new NightRecord.InstanceSettings(config.eventTelemetryEnabled(), config.outboundEmailEnabled(),
 						config.slackInteractiveComponentsEnabled()),
-				new NightRecord.DeliveryTarget(safeUrl(config.phoneHomeUrl()),
+				new NightRecord.DeliveryTarget(config.phoneHomeUrl() == null ? "" : SafeUrl.of(config.phoneHomeUrl()),
 						config.phoneHomeKey() == null ? "" : config.phoneHomeKey().source()));
 		NightRecord record = records.read(execution).withDecisions(decisions);
 		records.save(execution, record);
@@ -73,23 +83,6 @@ public class DecideNightTasklet implements Tasklet {
 			contribution.setExitStatus(new ExitStatus(SKIPPED, switchOff.reason()));
 		}
 		return RepeatStatus.FINISHED;
-	}
-
-	/** The delivery URL without any user-info part (a password in a URL is still a secret). */
-	private static String safeUrl(String url) {
-		if (url == null || url.isBlank()) {
-			return "";
-		}
-		try {
-			URI uri = URI.create(url.strip());
-			if (uri.getUserInfo() == null) {
-				return uri.toString();
-			}
-			return new URI(uri.getScheme(), null, uri.getHost(), uri.getPort(), uri.getPath(), null, null).toString();
-		}
-		catch (IllegalArgumentException | java.net.URISyntaxException ex) {
-			return "(not a valid URL)";
-		}
 	}
 
 }

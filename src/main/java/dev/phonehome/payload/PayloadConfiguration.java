@@ -17,7 +17,9 @@ import dev.phonehome.record.NightRecordStore;
 import dev.phonehome.record.NightRecords;
 import dev.phonehome.source.CodeReview;
 import dev.phonehome.source.Company;
+import dev.phonehome.settings.ServicesConfigLoader;
 import dev.phonehome.source.InstallationSource;
+import dev.phonehome.source.SourceDecision;
 import dev.phonehome.source.Team;
 import dev.phonehome.source.User;
 
@@ -35,8 +37,9 @@ public class PayloadConfiguration {
 	}
 
 	@Bean
-	DecideNightTasklet decideNightTasklet(InstallationSource installationSource, NightRecordStore records) {
-		return new DecideNightTasklet(installationSource, records);
+	DecideNightTasklet decideNightTasklet(InstallationSource installationSource, NightRecordStore records,
+			ServicesConfigLoader configs, SourceDecision sourceDecision) {
+		return new DecideNightTasklet(installationSource, records, configs, sourceDecision);
 	}
 
 	@Bean

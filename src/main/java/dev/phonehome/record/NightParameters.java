@@ -12,12 +12,14 @@ import org.springframework.batch.core.job.parameters.JobParametersBuilder;
  * adds its request time, so each dry run is an instance of its own and never counts as (or blocks) the night's
  * run; the n-th deliberate rerun adds its number. Paths only: never a secret, never an address.
  *
+ * @param configLocation the services config: its file (or the path beside which {@code mongo.url} says where in
+ * MongoDB it is), or a MongoDB URI that holds no secret
  * @param outDirectory where the artefacts go; {@code null} for the archive under the home directory
  * @param requestedAt when the run was asked for (identifying for dry runs only)
  * @param rerun for a rerun, which one of the night it is and the payload SHA-256 the night sent; else {@code null}
  * @param allowInsecureHttp {@code run --allow-insecure-http}: plain http to a host other than loopback
  */
-public record NightParameters(LocalDate night, RunMode mode, Path configFile, Path versionsFile, Path outDirectory,
+public record NightParameters(LocalDate night, RunMode mode, String configLocation, Path versionsFile, Path outDirectory,
 		long requestedAt, NightRecord.Rerun rerun, boolean allowInsecureHttp) {
 
 	private static final String RUN_DATE = "run.date";
@@ -50,7 +52,7 @@ public record NightParameters(LocalDate night, RunMode mode, Path configFile, Pa
 	public JobParameters toJobParameters() {
 		JobParametersBuilder builder = new JobParametersBuilder().addLocalDate(RUN_DATE, night, true)
 			.addString(RUN_MODE, mode.name(), false)
-			.addString(CONFIG_FILE, configFile.toAbsolutePath().toString(), false)
+			.addString(CONFIG_FILE, configLocation, false)
 			.addString(VERSIONS_FILE, versionsFile.toAbsolutePath().toString(), false);
 		if (outDirectory != null) {
 			builder.addString(OUT_DIRECTORY, outDirectory.toAbsolutePath().toString(), false);
@@ -75,7 +77,7 @@ public record NightParameters(LocalDate night, RunMode mode, Path configFile, Pa
 		String out = parameters.getString(OUT_DIRECTORY);
 		Long requestedAt = parameters.getLong(DRY_RUN_REQUESTED_AT);
 		return new NightParameters(parameters.getLocalDate(RUN_DATE),
-				mode == null ? RunMode.MANUAL : RunMode.valueOf(mode), Path.of(parameters.getString(CONFIG_FILE)),
+				mode == null ? RunMode.MANUAL : RunMode.valueOf(mode), parameters.getString(CONFIG_FILE),
 				Path.of(parameters.getString(VERSIONS_FILE)), out == null ? null : Path.of(out),
 				requestedAt == null ? 0 : requestedAt,
 				rerun == null ? null : new NightRecord.Rerun(rerun, parameters.getString(RERUN_PREVIOUS_SHA256)),

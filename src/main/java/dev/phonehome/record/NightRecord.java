@@ -94,10 +94,30 @@ public record NightRecord(NightWindow night, RunMode mode, Rerun rerun, Long res
 	/**
 	 * Everything {@code decideNightStep} settles from the services config, the release and the companies' plans.
 	 *
-	 * @param source where the installation's data is read from, in words (never with a password)
+	 * @param source where the installation's data is read from
+	 * @param config where the services config was read from
 	 */
-	public record Decisions(String source, Installation installation, PlanDecision plan, EmailDecision emails,
-			SwitchOff switchOff, InstanceSettings settings, DeliveryTarget target) {
+	public record Decisions(DataSource source, ConfigSource config, Installation installation, PlanDecision plan,
+			EmailDecision emails, SwitchOff switchOff, InstanceSettings settings, DeliveryTarget target) {
+	}
+
+	/**
+	 * Where the night's data was read, decided once when phonehome started.
+	 *
+	 * @param description the one sentence shown everywhere ("live MongoDB from storage.mongo.url of ..., database
+	 * codestream"); never with a password
+	 */
+	public record DataSource(SourceKind kind, SourceOrigin origin, String description) {
+	}
+
+	/**
+	 * Where the services config was read: a file, or the document of a MongoDB ({@code structuredConfiguration}).
+	 *
+	 * @param where the file's path, or the MongoDB's URI with its credentials masked
+	 * @param serialNumber the document's {@code _id}; {@code null} for a file
+	 * @param revision the document's revision; {@code null} for a file, or when it has none
+	 */
+	public record ConfigSource(String where, String serialNumber, Long revision) {
 	}
 
 	public record Installation(String id, String version) {

@@ -50,6 +50,16 @@ public final class NightRecords {
 	// decisions
 	private static final String SOURCE = "night.source";
 
+	private static final String SOURCE_KIND = "night.source.kind";
+
+	private static final String SOURCE_ORIGIN = "night.source.origin";
+
+	private static final String CONFIG = "night.config";
+
+	private static final String CONFIG_SERIAL = "night.config.serial-number";
+
+	private static final String CONFIG_REVISION = "night.config.revision";
+
 	private static final String INSTALLATION_ID = "night.installation.id";
 
 	private static final String INSTALLATION_VERSION = "night.installation.version";
@@ -207,7 +217,11 @@ public final class NightRecords {
 		if (!c.containsKey(EMAILS_INCLUDED)) {
 			return null;
 		}
-		return new Decisions(c.getString(SOURCE, ""),
+		return new Decisions(
+				new NightRecord.DataSource(enumOf(SourceKind.class, c.getString(SOURCE_KIND, null)),
+						enumOf(SourceOrigin.class, c.getString(SOURCE_ORIGIN, null)), c.getString(SOURCE, "")),
+				new NightRecord.ConfigSource(c.getString(CONFIG, ""), c.getString(CONFIG_SERIAL, null),
+						c.containsKey(CONFIG_REVISION) ? c.getLong(CONFIG_REVISION) : null),
 				new Installation(c.getString(INSTALLATION_ID, ""), c.getString(INSTALLATION_VERSION, "")),
 				new PlanDecision(flag(c, PAID), planCounts(c.getString(PLAN_COUNTS, "")),
 						list(c.getString(DECIDING_COMPANIES, "")), list(c.getString(UNKNOWN_PLANS, ""))),
@@ -221,7 +235,12 @@ public final class NightRecords {
 		if (d == null) {
 			return;
 		}
-		c.putString(SOURCE, d.source());
+		c.putString(SOURCE, d.source().description());
+		put(c, SOURCE_KIND, d.source().kind() == null ? null : d.source().kind().name());
+		put(c, SOURCE_ORIGIN, d.source().origin() == null ? null : d.source().origin().name());
+		c.putString(CONFIG, d.config().where());
+		put(c, CONFIG_SERIAL, d.config().serialNumber());
+		put(c, CONFIG_REVISION, d.config().revision());
 		c.putString(INSTALLATION_ID, d.installation().id());
 		c.putString(INSTALLATION_VERSION, d.installation().version());
 		c.put(PAID, d.plan().paid());
@@ -367,6 +386,11 @@ public final class NightRecords {
 		else {
 			c.put(key, value);
 		}
+	}
+
+	/** An enum stored by name; {@code null} for a record written before the key existed. */
+	private static <E extends Enum<E>> E enumOf(Class<E> type, String name) {
+		return name == null ? null : Enum.valueOf(type, name);
 	}
 
 	private static List<String> list(String joined) {

@@ -13,7 +13,8 @@ final class SecretFiles {
 	private SecretFiles() {
 	}
 
-	static void refuseIfReadableByOthers(Path file, String what) {
+	/** @param holds what secret the file holds, for the message ("the phone-home key") */
+	static void refuseIfReadableByOthers(Path file, String what, String holds) {
 		Set<PosixFilePermission> permissions;
 		try {
 			permissions = Files.getPosixFilePermissions(file);
@@ -23,7 +24,7 @@ final class SecretFiles {
 		}
 		if (permissions.contains(PosixFilePermission.OTHERS_READ)) {
 			throw new ConfigException(file + ": " + what + " is readable by every user on this machine (mode "
-					+ PosixFilePermissions.toString(permissions) + "); it holds the phone-home key. Restrict it: "
+					+ PosixFilePermissions.toString(permissions) + "); it holds " + holds + ". Restrict it: "
 					+ "chmod o-rwx " + file + " (for example chmod 600, or 640 with the phonehome user's group).");
 		}
 	}

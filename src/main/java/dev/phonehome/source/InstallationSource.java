@@ -18,7 +18,11 @@ public interface InstallationSource {
 	/** The providers for which at least one user holds a token, sorted and unique. */
 	List<String> integrations();
 
-	/** What the source is, for the audit and the logs (never with a password). */
+	/**
+	 * What the source is and why it was chosen, for the record, the audit and the logs (never with a password):
+	 * the {@link SourceDecision#describe()} sentence, e.g. "live MongoDB from storage.mongo.url of ... (mongodb://
+	 * localhost/codestream), database codestream".
+	 */
 	String describe();
 
 	/** How many documents a collection holds, when the source can tell cheaply: for progress and ETA only. */

@@ -11,6 +11,8 @@ import dev.phonehome.artefact.ArtefactWriter;
 import dev.phonehome.record.DeliveryStatus;
 import dev.phonehome.record.NightRecord;
 import dev.phonehome.record.RunMode;
+import dev.phonehome.record.SourceKind;
+import dev.phonehome.record.SourceOrigin;
 import dev.phonehome.record.SwitchOffDecision;
 
 /** Audit inputs for the renderer's own tests: a payload file plus the record an execution would have written. */
@@ -26,7 +28,9 @@ final class AuditFixtures {
 	}
 
 	static NightRecord.Decisions decisions(boolean paid, SwitchOffDecision switchOff) {
-		return new NightRecord.Decisions("embedded store",
+		return new NightRecord.Decisions(
+				new NightRecord.DataSource(SourceKind.EMBEDDED, SourceOrigin.DEFAULT, "embedded store (nothing else configured)"),
+				new NightRecord.ConfigSource("/etc/codestream/codestream-services-config.json", null, null),
 				new NightRecord.Installation("83a8de00-88ac-11f0-9d4e-0242ac120003", "8.2.26"),
 				new NightRecord.PlanDecision(paid,
 						paid ? Map.of("14DAYTRIAL", 1, "BUSINESS", 1, "TRIALEXPIRED", 1, "none", 1)

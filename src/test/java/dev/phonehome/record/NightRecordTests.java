@@ -88,7 +88,9 @@ class NightRecordTests {
 	}
 
 	private static NightRecord.Decisions decisions(SwitchOffDecision switchOff) {
-		return new NightRecord.Decisions("embedded store", new NightRecord.Installation("id", "8.2.26"),
+		return new NightRecord.Decisions(
+				new NightRecord.DataSource(SourceKind.MONGODB, SourceOrigin.CONFIG, "live MongoDB from storage.mongo.url"),
+				new NightRecord.ConfigSource("mongodb://h:27017/codestream", "5f0c0ffee", 3L), new NightRecord.Installation("id", "8.2.26"),
 				new NightRecord.PlanDecision(switchOff == SwitchOffDecision.HONOURED, Map.of("BUSINESS", 1, "none", 2),
 						List.of("c1"), List.of()),
 				new NightRecord.EmailDecision(false, "emails redacted"),
@@ -97,7 +99,7 @@ class NightRecordTests {
 	}
 
 	private static JobExecution execution(NightRecord record) {
-		NightParameters parameters = new NightParameters(record.date(), record.mode(), Path.of("/c.json"),
+		NightParameters parameters = new NightParameters(record.date(), record.mode(), "/c.json",
 				Path.of("/v"), null, 0, record.rerun(), false);
 		return new JobExecution(1L, new JobInstance(1L, "phoneHomeJob"), parameters.toJobParameters());
 	}

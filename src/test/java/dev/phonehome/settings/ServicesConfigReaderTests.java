@@ -8,9 +8,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Map;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 class ServicesConfigReaderTests {
 
@@ -172,6 +177,67 @@ class ServicesConfigReaderTests {
 		assertThatThrownBy(() -> ServicesConfigReader.read(file, Map.of("PHONEHOME_KEY_FILE", keyFile.toString())))
 			.isInstanceOf(ConfigException.class)
 			.hasMessageContaining("the key file (PHONEHOME_KEY_FILE) is readable by every user");
+	}
+
+	@Test
+	void keyShouldBeTrimmed() throws IOException {
+		Path file = write("{\"sharedGeneral\": {\"installationId\": \"abc\"}, \"universalSecrets\": {\"telemetry\": \"  k3y \\n\"}}");
+
+		assertThat(ServicesConfigReader.read(file, Map.of()).phoneHomeKey().reveal()).isEqualTo("k3y");
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@CsvSource(delimiter = '|', textBlock = """
+			zero-width space | s3cret\u200Bkey | a character outside ASCII
+			line break       | s3cret\\nkey    | a control character
+			tab              | s3cret\\tkey    | a control character
+			inner space      | s3cret key      | a space
+			""")
+	void keyThatCannotGoInAHeaderShouldBeRefusedWithoutShowingIt(String what, String key, String kind)
+			throws IOException {
+		Path file = write("{\"sharedGeneral\": {\"installationId\": \"abc\"}, \"universalSecrets\": {\"telemetry\": \""
+				+ key + "\"}}");
+
+		assertThatThrownBy(() -> ServicesConfigReader.read(file, Map.of())).isInstanceOf(ConfigException.class)
+			.hasMessageStartingWith(file + ": universalSecrets.telemetry (the phone-home key) contains " + kind)
+			.hasMessageContaining("visible ASCII only")
+			.hasNoCause()
+			.message()
+			.doesNotContain("s3cret")
+			.doesNotContain("key\"")
+			.doesNotContain("\u200B");
+	}
+
+	@Test
+	void keyFromTheEnvironmentShouldBeCheckedToo() throws IOException {
+		Path file = write("{\"sharedGeneral\": {\"installationId\": \"abc\"}}");
+
+		assertThatThrownBy(() -> ServicesConfigReader.read(file, Map.of("PHONEHOME_KEY", "s3cret\u00A0key")))
+			.isInstanceOf(ConfigException.class)
+			.hasMessageStartingWith("environment: PHONEHOME_KEY (the phone-home key) contains a character outside ASCII")
+			.message()
+			.doesNotContain("s3cret");
+	}
+
+	static Stream<Arguments> syntaxErrorsInTheKey() {
+		return Stream.of(Arguments.of("unquoted key value", "\"telemetry\": s3cretKey}}", "a value that is not JSON"),
+				Arguments.of("line break inside the key", "\"telemetry\": \"s3cret\nKey\"}}", "a control character"),
+				Arguments.of("key value cut off", "\"telemetry\": \"s3cretKey", "the file ends before the JSON is complete"));
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@MethodSource("syntaxErrorsInTheKey")
+	void syntaxErrorInTheKeyShouldNameTheFileLineAndColumnButQuoteNothing(String what, String tail, String words)
+			throws IOException {
+		Path file = write("{\"sharedGeneral\": {\"installationId\": \"abc\"}, \"universalSecrets\": {" + tail);
+
+		assertThatThrownBy(() -> ServicesConfigReader.read(file, Map.of())).isInstanceOf(ConfigException.class)
+			.hasMessageMatching("(?s)\\Q" + file + "\\E:[12]:\\d+: syntax error: .*")
+			.hasMessageContaining("syntax error: " + words)
+			.hasNoCause()
+			.message()
+			.doesNotContain("s3cret")
+			.doesNotContain("Key");
 	}
 
 	private Path write(String json) throws IOException {

@@ -98,7 +98,8 @@ final class AuditNarrative {
 		row(rows, "Delivery target", orNone(target.url()) + (target.keySource().isEmpty()
 				? ", no phone-home key configured"
 				: ", key read from " + target.keySource() + " (the key itself is never recorded)"), false);
-		row(rows, "Data source", decisions.source(), false);
+		row(rows, "Data source", decisions.source().description(), false);
+		row(rows, "Services config", configSource(decisions.config()), false);
 		return rows;
 	}
 
@@ -189,6 +190,12 @@ final class AuditNarrative {
 		String state = enabled ? "enabled" : "disabled";
 		return input.skipped() ? state + " (per the services config)"
 				: state + " (sent as " + payloadField + ": " + tally.header().get(payloadField) + ")";
+	}
+
+	private static String configSource(NightRecord.ConfigSource config) {
+		return config.serialNumber() == null ? "file " + config.where()
+				: "MongoDB " + config.where() + ", structuredConfiguration " + config.serialNumber()
+						+ (config.revision() == null ? "" : " revision " + config.revision());
 	}
 
 	/** "BUSINESS=1, FREEPLAN=3"; companies without a plan are counted as "no plan". */

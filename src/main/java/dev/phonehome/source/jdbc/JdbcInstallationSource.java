@@ -9,13 +9,17 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 import dev.phonehome.source.CompanyPlan;
 import dev.phonehome.source.InstallationSource;
+import dev.phonehome.source.SourceDecision;
 
 class JdbcInstallationSource implements InstallationSource {
 
 	private final JdbcTemplate jdbc;
 
-	JdbcInstallationSource(JdbcTemplate jdbc) {
+	private final SourceDecision decision;
+
+	JdbcInstallationSource(JdbcTemplate jdbc, SourceDecision decision) {
 		this.jdbc = jdbc;
+		this.decision = decision;
 	}
 
 	@Override
@@ -36,7 +40,7 @@ class JdbcInstallationSource implements InstallationSource {
 
 	@Override
 	public String describe() {
-		return "embedded store";
+		return decision.describe();
 	}
 
 }

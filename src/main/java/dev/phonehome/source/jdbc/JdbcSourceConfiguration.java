@@ -21,6 +21,7 @@ import dev.phonehome.source.InstallationSource;
 import dev.phonehome.record.NightParameters;
 import dev.phonehome.record.NightRecords;
 import dev.phonehome.record.NightWindow;
+import dev.phonehome.source.SourceDecision;
 import dev.phonehome.source.SourceSelection;
 import dev.phonehome.source.Team;
 import dev.phonehome.source.User;
@@ -35,8 +36,8 @@ import dev.phonehome.source.User;
 public class JdbcSourceConfiguration {
 
 	@Bean
-	InstallationSource installationSource(JdbcTemplate jdbc) {
-		return new JdbcInstallationSource(jdbc);
+	InstallationSource installationSource(JdbcTemplate jdbc, SourceDecision decision) {
+		return new JdbcInstallationSource(jdbc, decision);
 	}
 
 	@Bean

@@ -15,6 +15,7 @@ import dev.phonehome.installation.InstallationCollection;
 import dev.phonehome.installation.InstallationDocuments;
 import dev.phonehome.source.CompanyPlan;
 import dev.phonehome.source.InstallationSource;
+import dev.phonehome.source.SourceDecision;
 
 /** The whole-installation questions, asked of MongoDB: companies' plans and the integrations in use. */
 class MongoInstallationSource implements InstallationSource {
@@ -23,9 +24,12 @@ class MongoInstallationSource implements InstallationSource {
 
 	private final int batchSize;
 
-	MongoInstallationSource(MongoInstallation mongo, int batchSize) {
+	private final SourceDecision decision;
+
+	MongoInstallationSource(MongoInstallation mongo, int batchSize, SourceDecision decision) {
 		this.mongo = mongo;
 		this.batchSize = batchSize;
+		this.decision = decision;
 	}
 
 	@Override
@@ -76,7 +80,7 @@ class MongoInstallationSource implements InstallationSource {
 
 	@Override
 	public String describe() {
-		return mongo.describe();
+		return decision.describe();
 	}
 
 }

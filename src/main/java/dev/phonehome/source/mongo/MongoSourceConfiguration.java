@@ -5,27 +5,33 @@ import java.time.LocalDate;
 import org.bson.BsonDocument;
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.infrastructure.item.ItemStreamReader;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 
+import com.mongodb.event.CommandListener;
+
 import dev.phonehome.home.PhoneHomeProperties;
 import dev.phonehome.installation.InstallationCollection;
 import dev.phonehome.installation.InstallationDocuments;
+import dev.phonehome.settings.MongoOptions;
 import dev.phonehome.source.CodeReview;
 import dev.phonehome.source.Company;
 import dev.phonehome.source.InstallationSource;
 import dev.phonehome.record.NightParameters;
 import dev.phonehome.record.NightRecords;
 import dev.phonehome.record.NightWindow;
+import dev.phonehome.source.SourceDecision;
 import dev.phonehome.source.SourceSelection;
 import dev.phonehome.source.Team;
 import dev.phonehome.source.User;
 
 /**
- * Reads the installation straight from its MongoDB ({@code run --source mongodb://host:port/db}, or
- * {@code phonehome.source.mongodb-uri}), with the same bean names and types as the embedded store's
+ * Reads the installation straight from its MongoDB (when {@link SourceDecision} says so: {@code run --source
+ * mongodb://host:port/db}, {@code phonehome.source}, or the services config's {@code storage.mongo.url}), with
+ * the same bean names and types as the embedded store's
  * {@code JdbcSourceConfiguration}: the job does not know which one is active. Every raw document goes through
  * {@code InstallationDocuments}, so MongoDB and a dump accept and refuse the same documents; every section is read
  * in cursor batches of {@code phonehome.fetch-size}, sorted by id; the per-user counts are aggregated by MongoDB.
@@ -40,14 +46,18 @@ import dev.phonehome.source.User;
 @Conditional(SourceSelection.MongoDb.class)
 public class MongoSourceConfiguration {
 
+	/** The connection options, with the services config's {@code storage.mongo.tlsCAFile} when the URI came from it. */
 	@Bean
-	MongoInstallation mongoInstallation(MongoSourceProperties properties) {
-		return new MongoInstallation(properties.mongodbUri(), properties.mongodbTimeout());
+	MongoInstallation mongoInstallation(SourceDecision decision, MongoOptions options,
+			ObjectProvider<CommandListener> listeners) {
+		return new MongoInstallation(decision.mongoUri(), options.withDefaultCaFile(decision.tlsCaFile()),
+				System.getenv(), listeners.orderedStream().toList());
 	}
 
 	@Bean
-	InstallationSource installationSource(MongoInstallation mongo, PhoneHomeProperties properties) {
-		return new MongoInstallationSource(mongo, properties.fetchSize());
+	InstallationSource installationSource(MongoInstallation mongo, PhoneHomeProperties properties,
+			SourceDecision decision) {
+		return new MongoInstallationSource(mongo, properties.fetchSize(), decision);
 	}
 
 	@Bean

@@ -28,7 +28,7 @@ final class EmbeddedStoreRun {
 	static byte[] payload(Path dump, Path home, String config, String date) {
 		Path out = home.resolve("out");
 		try (ConfigurableApplicationContext context = new SpringApplicationBuilder(PhoneHomeApplication.class)
-			.properties("phonehome.cli.enabled=false", "phonehome.home=" + home)
+			.properties("phonehome.cli.enabled=false", "phonehome.source=embedded", "phonehome.home=" + home)
 			.run()) {
 			execute(context, "import", "--from", dump.toString());
 			execute(context, "run", "--date", date, "--dry-run", "--out", out.toString(), "--config", config);

@@ -22,7 +22,8 @@ import dev.phonehome.source.SourceUnavailableException;
  */
 class MongoInstallationTests {
 
-	private static final Duration SHORT = Duration.ofSeconds(1);
+	// long enough for the in-process server to answer on a loaded machine, short enough for the refusals
+	private static final Duration SHORT = Duration.ofSeconds(3);
 
 	@Test
 	void connectionRefusedShouldNameTheUriAndTheHostAndPortToCheck() throws IOException {
@@ -34,7 +35,7 @@ class MongoInstallationTests {
 		String uri = "mongodb://phonehome:s3cret@127.0.0.1:" + closedPort + "/codestream";
 
 		// when / then
-		try (MongoInstallation mongo = new MongoInstallation(uri, SHORT)) {
+		try (MongoInstallation mongo = installation(uri)) {
 			assertThatThrownBy(() -> mongo.requireCollections(InstallationCollection.USERS))
 				.isInstanceOf(SourceUnavailableException.class)
 				.hasMessageStartingWith("MongoDB mongodb://phonehome:****@127.0.0.1:" + closedPort + "/codestream: ")
@@ -65,11 +66,11 @@ class MongoInstallationTests {
 			String uri = "mongodb://127.0.0.1:" + silent.getLocalPort() + "/codestream";
 
 			// when / then
-			try (MongoInstallation mongo = new MongoInstallation(uri, SHORT)) {
+			try (MongoInstallation mongo = installation(uri)) {
 				assertThatThrownBy(() -> mongo.requireCollections(InstallationCollection.USERS))
 					.isInstanceOf(SourceUnavailableException.class)
-					.hasMessageStartingWith("MongoDB " + uri + ": timed out after 1s")
-					.hasMessageContaining("phonehome.source.mongodb-timeout");
+					.hasMessageStartingWith("MongoDB " + uri + ": timed out after " + SHORT.toSeconds() + "s")
+					.hasMessageContaining("phonehome.mongodb.timeout");
 			}
 		}
 	}
@@ -85,7 +86,7 @@ class MongoInstallationTests {
 		String uri = InProcessMongo.uri("alice:pa55word@");
 
 		// when / then
-		try (MongoInstallation mongo = new MongoInstallation(uri, SHORT)) {
+		try (MongoInstallation mongo = installation(uri)) {
 			assertThatThrownBy(() -> mongo.requireCollections(InstallationCollection.USERS))
 				.isInstanceOf(SourceUnavailableException.class)
 				.hasMessageContaining("MongoDB mongodb://alice:****@127.0.0.1:")
@@ -103,7 +104,7 @@ class MongoInstallationTests {
 		InProcessMongo.collection(InstallationCollection.REVIEWS).drop();
 
 		// when / then
-		try (MongoInstallation mongo = new MongoInstallation(InProcessMongo.uri(), SHORT)) {
+		try (MongoInstallation mongo = installation(InProcessMongo.uri())) {
 			assertThatThrownBy(() -> mongo.requireCollections(InstallationCollection.values()))
 				.isInstanceOf(SourceUnavailableException.class)
 				.hasMessage("MongoDB " + InProcessMongo.uri() + ": database 'codestream' has no collection reviews. "
@@ -113,21 +114,15 @@ class MongoInstallationTests {
 
 	@Test
 	void uriWithoutADatabaseShouldSayWhereTheDatabaseGoes() {
-		try (MongoInstallation mongo = new MongoInstallation("mongodb://127.0.0.1:27017", SHORT)) {
+		try (MongoInstallation mongo = installation("mongodb://127.0.0.1:27017")) {
 			assertThatThrownBy(() -> mongo.collection(InstallationCollection.USERS))
 				.isInstanceOf(SourceUnavailableException.class)
 				.hasMessageContaining("the URI names no database");
 		}
 	}
 
-	@Test
-	void describeShouldHideThePasswordAndAuthMechanismProperties() {
-		assertThat(SafeMongoUri.of("mongodb://u:p@ss/w@h1:27017,h2/codestream?authSource=admin"))
-			.isEqualTo("mongodb://u:****@h1:27017,h2/codestream?authSource=admin");
-		assertThat(SafeMongoUri.of("mongodb+srv://u@cluster.example/codestream"))
-			.isEqualTo("mongodb+srv://u@cluster.example/codestream");
-		assertThat(SafeMongoUri.of("mongodb://h/db?authMechanism=MONGODB-AWS&authMechanismProperties=AWS_SESSION_TOKEN:abc"))
-			.isEqualTo("mongodb://h/db?authMechanism=MONGODB-AWS&authMechanismProperties=****");
+	private static MongoInstallation installation(String uri) {
+		return new MongoInstallation(uri, SHORT);
 	}
 
 }

@@ -27,8 +27,8 @@ class MongoSourceFunctionalTests extends PhoneHomeTestSupport {
 
 	@DynamicPropertySource
 	static void mongoSource(DynamicPropertyRegistry registry) {
-		registry.add(SourceSelection.MONGODB_URI, InProcessMongo::uri);
-		registry.add("phonehome.source.mongodb-timeout", () -> "2s");
+		registry.add(SourceSelection.SOURCE, InProcessMongo::uri);
+		registry.add("phonehome.mongodb.timeout", () -> "5s");
 	}
 
 	private CliResult runNight(String variant, String date, Path out) {

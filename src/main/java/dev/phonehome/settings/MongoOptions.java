@@ -1,0 +1,43 @@
+package dev.phonehome.settings;
+
+import java.nio.file.Path;
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * How phonehome connects to the installation's MongoDB (the live source, and the config when it is kept there),
+ * for what the connection string does not say: the string's own options always win. All optional.
+ *
+ * @param timeout how long to wait for the server to be reachable (connect and server selection) before the night
+ * fails with a configuration error; short, because a nightly job should say "unreachable" quickly
+ * (URI: {@code connectTimeoutMS}, {@code serverSelectionTimeoutMS}; old name {@code phonehome.source.mongodb-timeout})
+ * @param operationTimeout how long one request (a query, the next batch of a cursor) may go unanswered before the
+ * night fails, so a hung server cannot hold the night forever (URI: {@code socketTimeoutMS}, or {@code timeoutMS})
+ * @param tls connect with TLS (URI: {@code tls=true}); on by itself when a CA file is given
+ * @param tlsCaFile the PEM file of the CA(s) that signed the server's certificate, instead of the JVM's trust store
+ * (URI: {@code tlsCAFile}, which the Java driver ignores, so phonehome reads it; the services config's
+ * {@code storage.mongo.tlsCAFile} when the source comes from it)
+ * @param directConnection talk to the one host given, not to its replica set (URI: {@code directConnection})
+ * @param readPreference where reads go (URI: {@code readPreference}); by default {@code secondaryPreferred} when a
+ * replica set is named (or {@code mongodb+srv://}), so the night's reads spare the primary, else the primary
+ */
+@ConfigurationProperties("phonehome.mongodb")
+public record MongoOptions(@DefaultValue("10s") Duration timeout, @DefaultValue("10m") Duration operationTimeout,
+		Boolean tls, Path tlsCaFile, Boolean directConnection, String readPreference) {
+
+	public static final MongoOptions DEFAULTS = new MongoOptions(Duration.ofSeconds(10), Duration.ofMinutes(10), null,
+			null, null, null);
+
+	/** These options, with {@code caFile} as the CA file unless one is set already. */
+	public MongoOptions withDefaultCaFile(Path caFile) {
+		return tlsCaFile != null || caFile == null ? this
+				: new MongoOptions(timeout, operationTimeout, tls, caFile, directConnection, readPreference);
+	}
+
+	public MongoOptions withTimeout(Duration timeout) {
+		return new MongoOptions(timeout, operationTimeout, tls, tlsCaFile, directConnection, readPreference);
+	}
+
+}
