@@ -9,6 +9,7 @@ import dev.phonehome.audit.content.AuditInput;
 import dev.phonehome.audit.content.PayloadTally;
 import dev.phonehome.audit.csv.AuditCsvWriter;
 import dev.phonehome.audit.pdf.AuditPdfRenderer;
+import dev.phonehome.failpoint.Failpoint;
 
 /**
  * Writes a night's audit, {@code audit.csv} then {@code audit.pdf}, into a folder (beside the payload), each
@@ -27,6 +28,7 @@ public class AuditWriter {
 		ArtefactWriter.Written<PayloadTally> csv = ArtefactWriter.writeProducing(directory.resolve(CSV_FILE),
 				out -> AuditCsvWriter.write(input, out), written -> {
 				});
+		Failpoint.AUDIT_BETWEEN_DOCUMENTS.hit();
 		Artefact pdf = ArtefactWriter.write(directory.resolve(PDF_FILE),
 				out -> pdfRenderer.render(input, csv.answer(), generatedAt, out));
 		return new AuditArtefacts(pdf, csv.artefact());

@@ -12,6 +12,7 @@ import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 
 import dev.phonehome.audit.content.AuditInput;
+import dev.phonehome.failpoint.Failpoint;
 import dev.phonehome.home.NightWorkspace;
 import dev.phonehome.record.NightRecord;
 import dev.phonehome.record.NightRecordStore;
@@ -50,6 +51,7 @@ public class WriteAuditTasklet implements Tasklet {
 				: workspace.artefactDirectory(execution);
 		AuditArtefacts audit = auditWriter.write(input, directory, clock.instant());
 		records.save(execution, record.withAudit(new NightRecord.Audit(audit.pdf(), audit.csv())));
+		Failpoint.AUDIT_BEFORE_COMMIT.hit();
 		log.info("night {}: audit written: {} ({} bytes), {} ({} bytes)", record.date(), audit.pdf().path(),
 				audit.pdf().size(), audit.csv().path(), audit.csv().size());
 		return RepeatStatus.FINISHED;

@@ -16,6 +16,7 @@ import org.springframework.core.retry.Retryable;
 
 import dev.phonehome.artefact.Artefact;
 import dev.phonehome.artefact.ArtefactWriter;
+import dev.phonehome.failpoint.Failpoint;
 
 /**
  * Sends every pending night, oldest first, in sets of at most {@code batch-size}, each request retried with
@@ -137,8 +138,10 @@ class BacklogSender {
 
 	private void attempt(PhoneHomeEndpoint endpoint, List<OutboxEntry> set, String key, long executionId) {
 		outbox.markInFlight(key);
+		Failpoint.DELIVER_IN_FLIGHT.hit();
 		try {
 			sender.send(endpoint, set, key);
+			Failpoint.DELIVER_AFTER_200.hit();
 		}
 		catch (DeliveryFailure failure) {
 			outbox.markFailed(key, failure);
@@ -149,6 +152,7 @@ class BacklogSender {
 			throw ex;
 		}
 		outbox.markDelivered(key, 200, executionId);
+		Failpoint.DELIVER_AFTER_MARKED.hit();
 	}
 
 	/**

@@ -10,13 +10,14 @@ import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 
+import dev.phonehome.failpoint.Failpoint;
 import dev.phonehome.record.DeliveryStatus;
 import dev.phonehome.record.NightParameters;
 import dev.phonehome.record.NightRecord;
 import dev.phonehome.record.NightRecordStore;
 import dev.phonehome.record.RunMode;
 import dev.phonehome.settings.ServicesConfig;
-import dev.phonehome.settings.ServicesConfigReader;
+import dev.phonehome.settings.ServicesConfigLoader;
 
 /**
  * {@code deliverPayloadStep}: queues this night's archived payload in the outbox, then sends every pending night,
@@ -36,12 +37,15 @@ public class DeliverPayloadTasklet implements Tasklet {
 
 	private final NightRecordStore records;
 
+	private final ServicesConfigLoader configs;
+
 	DeliverPayloadTasklet(Outbox outbox, BacklogSender backlogSender, DeliveryRecorder recorder,
-			NightRecordStore records) {
+			NightRecordStore records, ServicesConfigLoader configs) {
 		this.outbox = outbox;
 		this.backlogSender = backlogSender;
 		this.recorder = recorder;
 		this.records = records;
+		this.configs = configs;
 	}
 
 	@Override
@@ -59,9 +63,10 @@ public class DeliverPayloadTasklet implements Tasklet {
 		}
 		LocalDate night = record.date();
 		outbox.enqueue(night, execution.getId(), record.payload().file());
+		Failpoint.DELIVER_AFTER_ENQUEUE.hit();
 
 		NightParameters parameters = NightParameters.of(execution.getJobParameters());
-		ServicesConfig config = ServicesConfigReader.read(parameters.configFile());
+		ServicesConfig config = configs.read(parameters.configLocation());
 		var endpoint = PhoneHomeEndpoint.resolve(config, parameters.allowInsecureHttp());
 		int owed;
 		if (endpoint.usable()) {
@@ -81,6 +86,7 @@ public class DeliverPayloadTasklet implements Tasklet {
 			delivery = delivery.withProblem(DeliveryStatus.NOT_CONFIGURED, endpoint.refusal());
 		}
 		records.save(execution, records.read(execution).withDelivery(delivery));
+		Failpoint.DELIVER_BEFORE_COMMIT.hit();
 		return RepeatStatus.FINISHED;
 	}
 
