@@ -27,7 +27,9 @@ import dev.phonehome.job.PhoneHomeJobConfiguration;
  * another child JVM with the same heap. Prints per step items, seconds and items/s (every step the job repository
  * recorded), the process peaks, and the ratio of the payload steps to the floor.
  *
- * <p>Usage: {@code Bench [--sizes S,M,L] [--seed N] [--work DIR] [--heap 256m] [--keep] [--generate-only] [--repeat 3]}.
+ * <p>Usage: {@code Bench [--sizes S,M,L] [--seed N] [--work DIR] [--heap 256m] [--keep] [--reuse] [--generate-only]
+ * [--repeat 3]}. {@code --reuse} runs on a store a previous {@code --keep} or {@code --generate-only} left (same
+ * size and seed are the caller's responsibility) instead of generating it again.
  */
 public final class Bench {
 
@@ -45,6 +47,7 @@ public final class Bench {
 		String heap = "256m";
 		boolean keep = false;
 		boolean generateOnly = false;
+		boolean reuse = false;
 		int repeat = 3;
 		for (int i = 0; i < args.length; i++) {
 			switch (args[i]) {
@@ -54,6 +57,7 @@ public final class Bench {
 				case "--heap" -> heap = args[++i];
 				case "--keep" -> keep = true;
 				case "--generate-only" -> generateOnly = true;
+				case "--reuse" -> reuse = true;
 				case "--repeat" -> repeat = Integer.parseInt(args[++i]);
 				default -> throw new IllegalArgumentException("unknown argument " + args[i]);
 			}
@@ -64,7 +68,8 @@ public final class Bench {
 				generate(BenchSize.of(name), seed, work.toAbsolutePath().resolve(name));
 				continue;
 			}
-			SizeResult result = run(BenchSize.of(name), seed, work.toAbsolutePath(), heap, keep, repeat);
+			SizeResult result = run(BenchSize.of(name), seed, work.toAbsolutePath(), heap, keep || reuse, reuse,
+					repeat);
 			result.print(System.out);
 			results.add(result);
 		}
@@ -85,10 +90,11 @@ public final class Bench {
 		}
 	}
 
-	static SizeResult run(BenchSize size, long seed, Path work, String heap, boolean keep, int repeat)
+	static SizeResult run(BenchSize size, long seed, Path work, String heap, boolean keep, boolean reuse, int repeat)
 			throws Exception {
 		Path home = work.resolve(size.name());
-		Duration generation = generate(size, seed, home);
+		Duration generation = (reuse && Files.exists(home.resolve("store/phonehome.mv.db"))) ? Duration.ZERO
+				: generate(size, seed, home);
 		long storeBytes = Files.size(home.resolve("store/phonehome.mv.db"));
 		return runNight(size, home, heap, keep, generation, storeBytes, repeat);
 	}

@@ -63,7 +63,7 @@ class BenchHarnessTests {
 	@Test
 	void benchShouldTimeEveryRecordedStepOfTheNightAndTheFloor(@TempDir Path work) throws Exception {
 		// when
-		Bench.SizeResult result = Bench.run(BenchSize.S, 42, work, "256m", false, 1);
+		Bench.SizeResult result = Bench.run(BenchSize.S, 42, work, "256m", false, false, 1);
 		// then
 		assertThat(result.completed()).isTrue();
 		assertThat(result.steps().subList(1, result.steps().size())).extracting(StepTiming::name)
