@@ -28,12 +28,16 @@ import dev.phonehome.job.PhoneHomeJobConfiguration;
  * recorded), the process peaks, and the ratio of the payload steps to the floor.
  *
  * <p>Usage: {@code Bench [--sizes S,M,L] [--seed N] [--work DIR] [--heap 256m] [--keep] [--reuse] [--generate-only]
- * [--repeat 3]}. {@code --reuse} runs on a store a previous {@code --keep} or {@code --generate-only} left (same
+ * [--repeat 3] [--jfr]}. {@code --jfr} records each night with Java Flight Recorder into
+ * {@code <size>/night-<run>.jfr} (read it with {@code jfr print --events jdk.ExecutionSample}). {@code --reuse} runs on a store a previous {@code --keep} or {@code --generate-only} left (same
  * size and seed are the caller's responsibility) instead of generating it again.
  */
 public final class Bench {
 
 	static final String NIGHT = SyntheticInstallation.NIGHT.toString();
+
+	/** Record each night with Java Flight Recorder (its default, low-overhead settings). */
+	private static boolean jfr;
 
 	private static final Path DEMO_CONFIG = Path.of("jobs/phone-home/demo/free");
 
@@ -58,6 +62,7 @@ public final class Bench {
 				case "--keep" -> keep = true;
 				case "--generate-only" -> generateOnly = true;
 				case "--reuse" -> reuse = true;
+				case "--jfr" -> jfr = true;
 				case "--repeat" -> repeat = Integer.parseInt(args[++i]);
 				default -> throw new IllegalArgumentException("unknown argument " + args[i]);
 			}
@@ -136,8 +141,12 @@ public final class Bench {
 				runArgs.add("--rerun");
 			}
 			long t1 = System.nanoTime();
-			int exit = child(home.resolve("night-" + run + ".log"), heap, List.of("-Dbench.peaks=" + nightPeaks),
-					NightProbe.class.getName(), runArgs.toArray(String[]::new));
+			List<String> options = new ArrayList<>(List.of("-Dbench.peaks=" + nightPeaks));
+			if (jfr) {
+				options.add("-XX:StartFlightRecording=filename=" + home.resolve("night-" + run + ".jfr"));
+			}
+			int exit = child(home.resolve("night-" + run + ".log"), heap, options, NightProbe.class.getName(),
+					runArgs.toArray(String[]::new));
 			Duration nightWall = Duration.ofNanos(System.nanoTime() - t1);
 			List<StepTiming> steps;
 			try (Connection connection = DriverManager.getConnection(url(home), "sa", "")) {

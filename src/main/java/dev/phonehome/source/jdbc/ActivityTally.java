@@ -130,6 +130,9 @@ final class ActivityTally {
 
 	/** Grows the arrays (by half) for one more entry of {@code keyLength} bytes, unless that passes the bound. */
 	private boolean makeRoom(int keyLength) {
+		if (bytes() > maxBytes) {
+			return false;
+		}
 		int used = keyStart[size];
 		boolean entriesFull = size + 1 >= keyStart.length;
 		boolean arenaFull = used + keyLength > arena.length;

@@ -27,7 +27,7 @@ import dev.phonehome.source.User;
  * {@code phonehome.source.mongodb-uri}), with the same bean names and types as the embedded store's
  * {@code JdbcSourceConfiguration}: the job does not know which one is active. Every raw document goes through
  * {@code InstallationDocuments}, so MongoDB and a dump accept and refuse the same documents; every section is read
- * in cursor batches of {@code phonehome.fetch-size}, sorted by id; the per-user counts are aggregated by MongoDB.
+ * in cursor batches of {@code phonehome.fetch-size}, sorted by id; the per-user counts are aggregated by MongoDB in one pass over the night's posts.
  * The job repository stays in JDBC.
  * <p>
  * The readers are small {@code ItemStreamReader}s over driver cursors rather than Batch's
@@ -74,10 +74,10 @@ public class MongoSourceConfiguration {
 	@Bean
 	@StepScope
 	ItemStreamReader<User> usersReader(MongoInstallation mongo, PhoneHomeProperties properties,
-			@Value(NightContext.RUN_DATE_PARAMETER) LocalDate night,
+			MongoSourceProperties source, @Value(NightContext.RUN_DATE_PARAMETER) LocalDate night,
 			@Value(NightContext.EMAILS_INCLUDED_VALUE) Boolean emailsIncluded) {
 		return new MongoUsersReader(mongo, NightWindow.of(night), Boolean.TRUE.equals(emailsIncluded),
-				properties.fetchSize());
+				properties.fetchSize(), source.mongodbIdMargin());
 	}
 
 	@Bean
