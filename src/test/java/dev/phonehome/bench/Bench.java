@@ -28,7 +28,9 @@ import dev.phonehome.job.PhoneHomeJobConfiguration;
  * recorded), the process peaks, and the ratio of the payload steps to the floor.
  *
  * <p>Usage: {@code Bench [--sizes S,M,L] [--seed N] [--work DIR] [--heap 256m] [--keep] [--reuse] [--generate-only]
- * [--repeat 3] [--jfr]}. {@code --jfr} records each night with Java Flight Recorder into
+ * [--repeat 3] [--jfr] [--mongo]}. {@code --mongo} also runs each size up to M with MongoDB as the source
+ * ({@link MongoNight}: the same installation in an in-process MongoDB), and reports its time, its passes over
+ * {@code posts} and whether its payload is byte for byte the embedded store's. {@code --jfr} records each night with Java Flight Recorder into
  * {@code <size>/night-<run>.jfr} (read it with {@code jfr print --events jdk.ExecutionSample}). {@code --reuse} runs on a store a previous {@code --keep} or {@code --generate-only} left (same
  * size and seed are the caller's responsibility) instead of generating it again.
  */
@@ -38,6 +40,11 @@ public final class Bench {
 
 	/** Record each night with Java Flight Recorder (its default, low-overhead settings). */
 	private static boolean jfr;
+
+	/** Also run S and M from an in-process MongoDB (L would not fit in the benchmark's own heap). */
+	private static boolean mongo;
+
+	private static final java.util.Map<String, MongoResult> MONGO_RESULTS = new java.util.LinkedHashMap<>();
 
 	private static final Path DEMO_CONFIG = Path.of("jobs/phone-home/demo/free");
 
@@ -63,6 +70,7 @@ public final class Bench {
 				case "--generate-only" -> generateOnly = true;
 				case "--reuse" -> reuse = true;
 				case "--jfr" -> jfr = true;
+				case "--mongo" -> mongo = true;
 				case "--repeat" -> repeat = Integer.parseInt(args[++i]);
 				default -> throw new IllegalArgumentException("unknown argument " + args[i]);
 			}
@@ -167,10 +175,86 @@ public final class Bench {
 				break;
 			}
 		}
+		if (mongo && !size.name().equals("L") && best.completed()) {
+			MongoResult result = mongoNight(size, home, heap);
+			MONGO_RESULTS.put(size.name(), result);
+			System.out.println("   " + result.line());
+		}
 		if (!keep && best.completed()) {
 			deleteRecursively(home);
 		}
 		return best;
+	}
+
+	/**
+	 * The night once more, from an in-process MongoDB holding the same installation, in a home of its own: its
+	 * steps, its passes over {@code posts} as the server counted them, and its payload against the embedded
+	 * store's.
+	 */
+	static MongoResult mongoNight(BenchSize size, Path home, String heap) throws Exception {
+		Path mongoHome = home.resolveSibling(size.name() + "-mongo");
+		deleteRecursively(mongoHome);
+		Files.createDirectories(mongoHome);
+		try (MongoNight mongo = new MongoNight()) {
+			System.out.printf("   MongoDB: copying the installation into an in-process server (load %s)%n",
+					loadAverage());
+			long t0 = System.nanoTime();
+			long documents = mongo.load(url(home));
+			Duration load = Duration.ofNanos(System.nanoTime() - t0);
+			mongo.backend().reset();
+			Path peaks = mongoHome.resolve("night-peaks.properties");
+			System.out.printf("   MongoDB night: phonehome run --source (child JVM, -Xmx%s), load %s%n", heap,
+					loadAverage());
+			int exit = child(mongoHome.resolve("night.log"), heap, List.of("-Dbench.peaks=" + peaks),
+					NightProbe.class.getName(), "run", "--home", mongoHome.toString(), "--date", NIGHT, "--config",
+					privateConfig(mongoHome).toString(), "--source", mongo.uri());
+			List<StepTiming> steps;
+			try (Connection connection = DriverManager.getConnection(url(mongoHome), "sa", "")) {
+				steps = StepTiming.lastExecution(connection, PhoneHomeJobConfiguration.JOB_NAME);
+			}
+			Path embedded = payload(home);
+			Path fromMongo = payload(mongoHome);
+			boolean identical = embedded != null && fromMongo != null && Files.mismatch(embedded, fromMongo) == -1;
+			MongoResult result = new MongoResult(size, documents, load, exit, steps,
+					mongo.backend().passes("aggregate", "posts"), mongo.backend().passes("find", "posts"),
+					identical, load(peaks));
+			deleteRecursively(mongoHome);
+			return result;
+		}
+	}
+
+	private static Path payload(Path home) throws IOException {
+		Path nights = home.resolve("nights");
+		if (!Files.isDirectory(nights)) {
+			return null;
+		}
+		try (Stream<Path> files = Files.walk(nights)) {
+			return files.filter(p -> p.getFileName().toString().equals("payload.json")).findFirst().orElse(null);
+		}
+	}
+
+	/** One MongoDB night. */
+	record MongoResult(BenchSize size, long documents, Duration load, int exit, List<StepTiming> steps,
+			int aggregatesOnPosts, int findsOnPosts, boolean identical, Properties peaks) {
+
+		Duration payloadSteps() {
+			return steps.stream().skip(1).filter(StepTiming::isPayloadStep).map(StepTiming::duration)
+				.reduce(Duration.ZERO, Duration::plus);
+		}
+
+		Duration step(String name) {
+			return steps.stream().filter(s -> s.name().equals(name)).map(StepTiming::duration).findFirst()
+				.orElse(Duration.ZERO);
+		}
+
+		String line() {
+			return String.format("%s MongoDB night (exit %d): payload steps %.1f s (collectUsersStep %.1f s); passes over"
+					+ " posts: %d aggregate, %d find; payload %s the embedded store's; %,d documents copied in %.1f s;"
+					+ " peak heap %d MB", size.name(), exit, seconds(payloadSteps()), seconds(step("collectUsersStep")),
+					aggregatesOnPosts, findsOnPosts, identical ? "byte for byte" : "DIFFERS FROM", documents,
+					seconds(load), Long.parseLong(peaks.getProperty("heap.peak.sampled", "-1")) >> 20);
+		}
+
 	}
 
 	/** One raw floor ({@link RawFloor}, {@code seek} or {@code one-pass}) in its own child JVM. */
@@ -301,6 +385,23 @@ public final class Bench {
 		if (m != null && l != null) {
 			s.append(String.format("%nM -> L: job time grew %.1f-fold, payload steps %.1f-fold (target at most 11).%n",
 					seconds(l.job()) / seconds(m.job()), seconds(l.payloadSteps()) / seconds(m.payloadSteps())));
+		}
+		if (!MONGO_RESULTS.isEmpty()) {
+			s.append("\nMongoDB as the source (in-process mongo-java-server, the same installation):\n\n");
+			s.append("| size | payload steps s (MongoDB) | payload steps s (embedded) | collectUsersStep s (MongoDB / embedded)"
+					+ " | aggregate / find commands on posts | payload identical | peak heap MB |\n");
+			s.append("|---|---|---|---|---|---|---|\n");
+			for (MongoResult night : MONGO_RESULTS.values()) {
+				SizeResult e = find(results, night.size().name());
+				Duration embeddedUsers = e == null ? Duration.ZERO : e.steps().stream()
+					.filter(st -> st.name().equals("collectUsersStep")).map(StepTiming::duration).findFirst()
+					.orElse(Duration.ZERO);
+				s.append(String.format("| %s | %.1f | %.1f | %.1f / %.1f | %d / %d | %s | %d |%n", night.size().name(),
+						seconds(night.payloadSteps()), e == null ? Double.NaN : seconds(e.payloadSteps()),
+						seconds(night.step("collectUsersStep")), seconds(embeddedUsers), night.aggregatesOnPosts(),
+						night.findsOnPosts(), night.identical() ? "yes" : "NO",
+						Long.parseLong(night.peaks().getProperty("heap.peak.sampled", "-1")) >> 20));
+			}
 		}
 		s.append("\nPer step:\n\n| size | step | status | items | s | items/s |\n|---|---|---|---|---|---|\n");
 		for (SizeResult r : results) {
