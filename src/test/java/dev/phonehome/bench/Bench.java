@@ -145,7 +145,8 @@ public final class Bench {
 					loadAverage());
 			List<String> runArgs = new ArrayList<>(List.of("run", "--home", home.toString(), "--date", NIGHT,
 					"--config", config.toString()));
-			if (run > 1) {
+			// a reused store already holds this night's earlier runs
+			if (run > 1 || generation.isZero()) {
 				runArgs.add("--rerun");
 			}
 			long t1 = System.nanoTime();
