@@ -25,12 +25,23 @@ import tools.jackson.databind.node.ObjectNode;
  * (every field, arrays left empty) against the root schema, and each array item, one at a time, against its
  * definition. Any field outside the contract is a violation; on a paid night so is any {@code email} key. The
  * schema runs once per distinct item shape ({@link ItemShape}), which decides the verdict for this contract.
+ * <p>
+ * The email rule is the schema's own root {@code if}/{@code then}: when some company of the payload matches
+ * {@code companyOnAPaidOrUnknownPlan}, every user must match {@code redactedUser}. Streamed, that is: each company
+ * is also checked against that definition (in full: its {@code enum} looks at the value), and the users, which
+ * come after the companies, are then checked against {@code redactedUser}. So a payload is refused whatever the
+ * job decided, and any validator reading the schema whole refuses the same payloads.
  */
 public final class PayloadContract {
 
 	public static final String SCHEMA_RESOURCE = "jobs/phone-home/payload.schema.json";
 
 	private static final int MAX_REPORTED = 20;
+
+	private static final String REDACTED_USER = "redactedUser";
+
+	/** The email rule's condition, per company (the schema's root {@code if}). */
+	private static final String PAID_PLAN_COMPANY = "companyOnAPaidOrUnknownPlan";
 
 	/** Distinct item shapes remembered per section; a valid payload has a few dozen. */
 	private static final int MAX_SHAPES = 4096;
@@ -43,9 +54,12 @@ public final class PayloadContract {
 
 	private final Schema redactedUser;
 
+	private final Schema paidPlanCompany;
+
 	private final List<String> fieldOrder = new ArrayList<>();
 
-	private final boolean shapeCacheable;
+	/** Per item definition: whether its verdict depends on no more than the item's shape. */
+	private final Map<String, Boolean> shapeCacheable = new HashMap<>();
 
 	public PayloadContract() {
 		ObjectNode root = (ObjectNode) readSchema();
@@ -54,9 +68,14 @@ public final class PayloadContract {
 		for (PayloadSection section : PayloadSection.values()) {
 			items.put(section, registry.getSchema(definition(root, section.itemDefinition())));
 		}
-		this.redactedUser = registry.getSchema(definition(root, "redactedUser"));
+		this.redactedUser = registry.getSchema(definition(root, REDACTED_USER));
+		this.paidPlanCompany = registry.getSchema(definition(root, PAID_PLAN_COMPANY));
 		root.get("required").forEach(name -> fieldOrder.add(name.asString()));
-		this.shapeCacheable = decidesOnShape(root);
+		JsonNode defs = root.get("$defs");
+		for (PayloadSection section : PayloadSection.values()) {
+			shapeCacheable.put(section.itemDefinition(), decidesOnShape(defs.get(section.itemDefinition()), defs));
+		}
+		shapeCacheable.put(REDACTED_USER, decidesOnShape(defs.get(REDACTED_USER), defs));
 	}
 
 	private JsonNode readSchema() {
@@ -86,6 +105,7 @@ public final class PayloadContract {
 	public void validate(Path payload, boolean emailsIncluded) {
 		List<String> violations = new ArrayList<>();
 		ObjectNode envelopeNode = mapper.createObjectNode();
+		boolean[] paidPlan = { !emailsIncluded };
 		try (JsonParser parser = mapper.createParser(payload.toFile())) {
 			if (parser.nextToken() != JsonToken.START_OBJECT) {
 				throw new PayloadContractException(List.of("the payload is not a JSON object"));
@@ -96,7 +116,7 @@ public final class PayloadContract {
 				parser.nextToken();
 				if (section != null && parser.currentToken() == JsonToken.START_ARRAY) {
 					envelopeNode.putArray(name);
-					validateItems(parser, section, emailsIncluded, violations);
+					validateItems(parser, section, paidPlan, violations);
 				}
 				else {
 					envelopeNode.set(name, parser.readValueAsTree());
@@ -117,16 +137,25 @@ public final class PayloadContract {
 		}
 	}
 
-	private void validateItems(JsonParser parser, PayloadSection section, boolean emailsIncluded,
+	/**
+	 * One section's items. {@code paidPlan[0]}: the users must be redacted, because the night decided so or a
+	 * company already read is on a paid or unknown plan (set here while reading the companies).
+	 */
+	private void validateItems(JsonParser parser, PayloadSection section, boolean[] paidPlan,
 			List<String> violations) {
-		Schema schema = (section == PayloadSection.USERS && !emailsIncluded) ? redactedUser : items.get(section);
+		boolean redacted = section == PayloadSection.USERS && paidPlan[0];
+		Schema schema = redacted ? redactedUser : items.get(section);
+		boolean cacheable = shapeCacheable.get(redacted ? REDACTED_USER : section.itemDefinition());
 		Map<String, List<String>> verdicts = new HashMap<>();
 		int index = 0;
 		while (parser.nextToken() != JsonToken.END_ARRAY) {
 			JsonNode item = parser.readValueAsTree();
+			if (section == PayloadSection.COMPANIES && !paidPlan[0] && paidPlanCompany.validate(item).isEmpty()) {
+				paidPlan[0] = true;
+			}
 			if (violations.size() < MAX_REPORTED) {
 				String prefix = "/" + section.key() + "/" + index;
-				for (String message : verdict(schema, item, verdicts)) {
+				for (String message : verdict(schema, cacheable, item, verdicts)) {
 					if (violations.size() < MAX_REPORTED) {
 						violations.add(prefix + message);
 					}
@@ -141,8 +170,9 @@ public final class PayloadContract {
 	 * shape's verdict without running the schema again (see {@link ItemShape}: at a million users, validating each
 	 * item took most of the payload step).
 	 */
-	private List<String> verdict(Schema schema, JsonNode item, Map<String, List<String>> verdicts) {
-		String shape = shapeCacheable ? ItemShape.of(item) : null;
+	private List<String> verdict(Schema schema, boolean cacheable, JsonNode item,
+			Map<String, List<String>> verdicts) {
+		String shape = cacheable ? ItemShape.of(item) : null;
 		if (shape == null) {
 			return messages(schema.validate(item));
 		}
@@ -178,11 +208,14 @@ public final class PayloadContract {
 		return error.getInstanceLocation() + ": " + error.getKeyword() + " " + describe(error);
 	}
 
-	/** Whether every keyword of the schema decides on no more than an item's shape (else: no shortcut). */
-	private static boolean decidesOnShape(JsonNode schema) {
+	/**
+	 * Whether every keyword of the schema, and of the definitions it refers to, decides on no more than an item's
+	 * shape (else: no shortcut).
+	 */
+	private static boolean decidesOnShape(JsonNode schema, JsonNode defs) {
 		if (schema.isArray()) {
 			for (JsonNode element : schema) {
-				if (!decidesOnShape(element)) {
+				if (!decidesOnShape(element, defs)) {
 					return false;
 				}
 			}
@@ -201,21 +234,31 @@ public final class PayloadContract {
 			if (bound != null && !(value.isIntegralNumber() && value.intValue() == bound)) {
 				return false;
 			}
-			if (name.equals("properties") || name.equals("$defs")) {
-				// names of properties and definitions, each mapped to a schema
+			if (name.equals("$ref")) {
+				// the contract's references are all to its own definitions, which hold no cycle
+				String target = value.asString();
+				JsonNode referred = target.startsWith(DEFS) ? defs.get(target.substring(DEFS.length())) : null;
+				if (referred == null || !decidesOnShape(referred, defs)) {
+					return false;
+				}
+			}
+			else if (name.equals("properties")) {
+				// names of properties, each mapped to a schema
 				for (JsonNode subschema : value) {
-					if (!decidesOnShape(subschema)) {
+					if (!decidesOnShape(subschema, defs)) {
 						return false;
 					}
 				}
 			}
 			else if (value.isContainer() && !name.equals("required") && !name.equals("type")
-					&& !decidesOnShape(value)) {
+					&& !decidesOnShape(value, defs)) {
 				return false;
 			}
 		}
 		return true;
 	}
+
+	private static final String DEFS = "#/$defs/";
 
 	private static String describe(Error error) {
 		if ("additionalProperties".equals(error.getKeyword())) {

@@ -66,7 +66,7 @@ class BenchHarnessTests {
 	@Test
 	void benchShouldTimeEveryRecordedStepOfTheNightAndTheFloor(@TempDir Path work) throws Exception {
 		// when
-		Bench.SizeResult result = Bench.run(BenchSize.S, 42, work, "256m", false, 1);
+		Bench.SizeResult result = Bench.run(BenchSize.S, 42, work, "256m", true, false, 1);
 		// then
 		assertThat(result.completed()).isTrue();
 		assertThat(result.steps().subList(1, result.steps().size())).extracting(StepTiming::name)
@@ -79,8 +79,13 @@ class BenchHarnessTests {
 		assertThat(result.floorPeaks().getProperty("floor.items")).isEqualTo(
 				Long.toString(result.steps().stream().filter(step -> step.name().startsWith("collect"))
 					.mapToLong(StepTiming::items).sum()));
+		assertThat(result.onePassFloorPeaks().getProperty("floor.items"))
+			.isEqualTo(result.floorPeaks().getProperty("floor.items"));
+		// the two ways of counting the night give the same payload, byte for byte
+		assertThat(work.resolve("S/floor-one-pass.json")).hasSameBinaryContentAs(work.resolve("S/floor-seek.json"));
 		assertThat(result.nightPeaks().getProperty("rss.peak")).isNotNull();
 		assertThat(result.ratio()).isPositive();
+		assertThat(result.seekRatio()).isPositive();
 	}
 
 	private static String digestOfGenerated(long seed, String name) throws Exception {

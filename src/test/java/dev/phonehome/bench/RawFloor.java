@@ -10,6 +10,8 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Properties;
 
 import tools.jackson.core.JsonEncoding;
@@ -25,8 +27,17 @@ import dev.phonehome.source.jdbc.StoreQueries;
  * queries (the same rows, the same fetch size) and one Jackson generator streams the payload JSON, field for field
  * as phonehome writes it (emails included, as on the synthetic free installation), straight into one file. No
  * Spring, no Spring Batch, no staging, no validation, no digest.
+ * <p>
+ * Two floors, by how the users' night is counted:
+ * <ul>
+ * <li>{@code seek}: the database counts it per user, one index seek into the night's posts per user
+ * ({@code usersCountedPerUser}, the users query phonehome ran before the one-pass tally);</li>
+ * <li>{@code one-pass}: each table is read once in the order the store keeps it (the night's posts by the
+ * window's index with each codemark by its key, the team admins, then the users by id) and the counts are
+ * aggregated here, in a plain {@code HashMap}; H2 streams each result (lazy query execution).</li>
+ * </ul>
  *
- * <p>Usage: {@code RawFloor HOME NIGHT OUT_JSON RESULT_PROPERTIES}.
+ * <p>Usage: {@code RawFloor HOME NIGHT OUT_JSON RESULT_PROPERTIES [seek|one-pass]} (default {@code seek}).
  */
 public final class RawFloor {
 
@@ -40,7 +51,9 @@ public final class RawFloor {
 		Path home = Path.of(args[0]);
 		NightWindow night = NightWindow.of(LocalDate.parse(args[1]));
 		Path out = Path.of(args[2]);
-		String url = "jdbc:h2:file:" + home.resolve("store/phonehome") + ";DB_CLOSE_ON_EXIT=FALSE";
+		boolean onePass = args.length > 4 && args[4].equals("one-pass");
+		String url = "jdbc:h2:file:" + home.resolve("store/phonehome") + ";DB_CLOSE_ON_EXIT=FALSE"
+				+ (onePass ? ";LAZY_QUERY_EXECUTION=TRUE" : "");
 		long started = System.nanoTime();
 		long items;
 		try (Connection connection = DriverManager.getConnection(url, "sa", "");
@@ -48,7 +61,7 @@ public final class RawFloor {
 				JsonGenerator g = JsonFactory.builder()
 					.build()
 					.createGenerator(ObjectWriteContext.empty(), file, JsonEncoding.UTF8)) {
-			items = write(connection, night, g);
+			items = write(connection, night, g, onePass);
 		}
 		long millis = (System.nanoTime() - started) / 1_000_000;
 		Path result = Path.of(args[3]);
@@ -65,7 +78,8 @@ public final class RawFloor {
 		}
 	}
 
-	private static long write(Connection connection, NightWindow night, JsonGenerator g) throws SQLException {
+	private static long write(Connection connection, NightWindow night, JsonGenerator g, boolean onePass)
+			throws SQLException {
 		long items = 0;
 		g.writeStartObject();
 		g.writeNumberProperty("date", night.startMillis());
@@ -115,27 +129,7 @@ public final class RawFloor {
 		}
 		g.writeEndArray();
 		g.writeArrayPropertyStart("users");
-		try (ResultSet rs = query(connection, StoreQueries.users(true), night.startMillis(), night.endMillis())) {
-			while (rs.next()) {
-				g.writeStartObject();
-				g.writeStringProperty("id", rs.getString("id"));
-				g.writeStringProperty("email", rs.getString("email"));
-				g.writeBooleanProperty("isRegistered", rs.getBoolean("is_registered"));
-				g.writeBooleanProperty("isDeactivated", rs.getBoolean("is_deactivated"));
-				g.writeBooleanProperty("isAdmin", rs.getBoolean("is_admin"));
-				number(g, "registeredAt", rs, "registered_at");
-				g.writeStringProperty("joinMethod", rs.getString("join_method"));
-				number(g, "lastLogin", rs, "last_login");
-				g.writeStringProperty("lastOrigin", rs.getString("last_origin"));
-				g.writeStringProperty("lastOriginDetail", rs.getString("last_origin_detail"));
-				g.writeNumberProperty("codemarks", rs.getLong("codemarks"));
-				g.writeNumberProperty("codemarksInReviews", rs.getLong("codemarks_in_reviews"));
-				g.writeNumberProperty("reviews", rs.getLong("reviews"));
-				g.writeNumberProperty("replies", rs.getLong("replies"));
-				g.writeEndObject();
-				items++;
-			}
-		}
+		items += onePass ? usersOnePass(connection, night, g) : usersBySeek(connection, night, g);
 		g.writeEndArray();
 		g.writeArrayPropertyStart("codeReviews");
 		try (ResultSet rs = query(connection, StoreQueries.CODE_REVIEWS, night.startMillis(), night.endMillis(),
@@ -153,6 +147,67 @@ public final class RawFloor {
 		g.writeEndArray();
 		g.writeEndObject();
 		return items;
+	}
+
+	private static long usersBySeek(Connection connection, NightWindow night, JsonGenerator g) throws SQLException {
+		long items = 0;
+		try (ResultSet rs = query(connection, StoreQueries.usersCountedPerUser(true), night.startMillis(),
+				night.endMillis())) {
+			while (rs.next()) {
+				user(g, rs, rs.getBoolean("is_admin"), rs.getLong("codemarks"), rs.getLong("codemarks_in_reviews"),
+						rs.getLong("reviews"), rs.getLong("replies"));
+				items++;
+			}
+		}
+		return items;
+	}
+
+	/** Counts per creator: codemarks, codemarksInReviews, reviews, replies, and 1 in the last slot for an admin. */
+	private static long usersOnePass(Connection connection, NightWindow night, JsonGenerator g) throws SQLException {
+		Map<String, int[]> tally = new HashMap<>();
+		try (ResultSet rs = query(connection, StoreQueries.NIGHT_POSTS, night.startMillis(), night.endMillis())) {
+			while (rs.next()) {
+				int kind = rs.getInt(2);
+				if (kind >= 0) {
+					tally.computeIfAbsent(rs.getString(1), id -> new int[5])[kind]++;
+				}
+			}
+		}
+		try (ResultSet rs = query(connection, StoreQueries.ADMINS)) {
+			while (rs.next()) {
+				tally.computeIfAbsent(rs.getString(1), id -> new int[5])[4] = 1;
+			}
+		}
+		int[] none = new int[5];
+		long items = 0;
+		try (ResultSet rs = query(connection, StoreQueries.usersById(true))) {
+			while (rs.next()) {
+				int[] c = tally.getOrDefault(rs.getString("id"), none);
+				user(g, rs, c[4] == 1, c[0], c[1], c[2], c[3]);
+				items++;
+			}
+		}
+		return items;
+	}
+
+	private static void user(JsonGenerator g, ResultSet rs, boolean isAdmin, long codemarks, long codemarksInReviews,
+			long reviews, long replies) throws SQLException {
+		g.writeStartObject();
+		g.writeStringProperty("id", rs.getString("id"));
+		g.writeStringProperty("email", rs.getString("email"));
+		g.writeBooleanProperty("isRegistered", rs.getBoolean("is_registered"));
+		g.writeBooleanProperty("isDeactivated", rs.getBoolean("is_deactivated"));
+		g.writeBooleanProperty("isAdmin", isAdmin);
+		number(g, "registeredAt", rs, "registered_at");
+		g.writeStringProperty("joinMethod", rs.getString("join_method"));
+		number(g, "lastLogin", rs, "last_login");
+		g.writeStringProperty("lastOrigin", rs.getString("last_origin"));
+		g.writeStringProperty("lastOriginDetail", rs.getString("last_origin_detail"));
+		g.writeNumberProperty("codemarks", codemarks);
+		g.writeNumberProperty("codemarksInReviews", codemarksInReviews);
+		g.writeNumberProperty("reviews", reviews);
+		g.writeNumberProperty("replies", replies);
+		g.writeEndObject();
 	}
 
 	private static ResultSet query(Connection connection, String sql, Object... parameters) throws SQLException {

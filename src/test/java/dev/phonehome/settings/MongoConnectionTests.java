@@ -32,7 +32,7 @@ class MongoConnectionTests {
 
 	private static MongoOptions options(Boolean tls, Path caFile, Boolean directConnection, String readPreference) {
 		return new MongoOptions(Duration.ofSeconds(8), Duration.ofMinutes(3), tls, caFile, directConnection,
-				readPreference);
+				readPreference, Duration.ofDays(7));
 	}
 
 	private static MongoClientSettings settings(String uri, MongoOptions options) {

@@ -29,7 +29,7 @@ import dev.phonehome.source.User;
 /**
  * Reads the installation from the embedded store (H2, or PostgreSQL in production) with cursor readers ordered by
  * id: one query per section, streamed in fetch-size batches, never a whole table in memory. The per-user counts
- * are aggregated by the database in the users query.
+ * come from one pass over the night's posts ({@link NightUsersReader}).
  */
 @Configuration(proxyBeanMethods = false)
 @Conditional(SourceSelection.EmbeddedStore.class)
@@ -67,15 +67,8 @@ public class JdbcSourceConfiguration {
 	ItemStreamReader<User> usersReader(DataSource dataSource, PhoneHomeProperties properties,
 			@Value(NightParameters.NIGHT) LocalDate night,
 			@Value(NightRecords.EMAILS_INCLUDED_VALUE) Boolean emailsIncluded) {
-		NightWindow window = NightWindow.of(night);
-		return new JdbcCursorItemReaderBuilder<User>().name("usersReader")
-			.dataSource(dataSource)
-			.fetchSize(properties.fetchSize())
-			.sql(StoreQueries.users(Boolean.TRUE.equals(emailsIncluded)))
-			.preparedStatementSetter(
-					new ArgumentPreparedStatementSetter(new Object[] { window.startMillis(), window.endMillis() }))
-			.rowMapper(StoreRows.USER)
-			.build();
+		return new NightUsersReader(dataSource, NightWindow.of(night), Boolean.TRUE.equals(emailsIncluded),
+				properties.fetchSize(), NightUsersReader.tallyBound());
 	}
 
 	@Bean

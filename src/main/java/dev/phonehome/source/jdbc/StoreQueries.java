@@ -21,14 +21,50 @@ public final class StoreQueries {
 			""";
 
 	/**
-	 * Each post of the window counts once, by the first rule that applies: reviewId -> reviews; codemarkId ->
-	 * codemarksInReviews or codemarks by the codemark's reviewId (not at all when the codemark is missing);
-	 * parentPostId -> replies. Posts by creators who are not users drop out in the join.
+	 * The users, in id order, without their activity: {@link #NIGHT_POSTS} and {@link #ADMINS} are read once each
+	 * and looked up per user ({@code NightUsersReader}).
+	 */
+	private static final String USERS_BY_ID = """
+			SELECT u.id, %s AS email, u.is_registered, u.deactivated AS is_deactivated,
+			       u.registered_at, u.join_method, u.last_login, u.last_origin, u.last_origin_detail
+			FROM users u
+			ORDER BY u.id
+			""";
+
+	/**
+	 * The night's posts, each with the count it goes to (an {@code ActivityTally} kind), in the order of the
+	 * {@code posts_created_at} index. Each post of the window counts once, by the first rule that applies:
+	 * reviewId -> reviews (2); codemarkId -> codemarksInReviews (1) or codemarks (0) by the codemark's reviewId,
+	 * not at all when the codemark is missing (-1); parentPostId -> replies (3); otherwise nothing (-1). The
+	 * codemark is a primary-key seek.
+	 */
+	public static final String NIGHT_POSTS = """
+			SELECT p.creator_id,
+			       CASE WHEN p.review_id IS NOT NULL THEN 2
+			            WHEN p.codemark_id IS NOT NULL THEN
+			                CASE WHEN c.id IS NULL THEN -1 WHEN c.review_id IS NULL THEN 0 ELSE 1 END
+			            WHEN p.parent_post_id IS NOT NULL THEN 3
+			            ELSE -1 END AS kind
+			FROM posts p
+			LEFT JOIN codemarks c ON c.id = p.codemark_id
+			WHERE p.created_at >= ? AND p.created_at < ? AND p.creator_id IS NOT NULL
+			""";
+
+	/** isAdmin: an admin of a team the user belongs to (a few per team). */
+	public static final String ADMINS = """
+			SELECT ta.user_id
+			FROM team_admins ta
+			JOIN user_teams ut ON ut.user_id = ta.user_id AND ut.team_id = ta.team_id
+			""";
+
+	/**
+	 * The users with their activity counted per user, for a night too active for the in-memory tally: the same
+	 * rules as {@link #NIGHT_POSTS}, in one query.
 	 * <p>H2 evaluates the grouped subquery once per user, with creator_id = u.id pushed in: the posts_creator
 	 * index makes that a seek to the user's posts of the night. isAdmin starts from team_admins (a few per team)
 	 * rather than user_teams (every membership): most users are not admins and miss at once.
 	 */
-	private static final String USERS = """
+	private static final String USERS_COUNTED_PER_USER = """
 			SELECT u.id, %s AS email, u.is_registered, u.deactivated AS is_deactivated,
 			       EXISTS (SELECT 1 FROM team_admins ta
 			               JOIN user_teams ut ON ut.user_id = ta.user_id AND ut.team_id = ta.team_id
@@ -71,8 +107,17 @@ public final class StoreQueries {
 	}
 
 	/** A paid night's query does not even select the address: it never leaves the database. */
-	public static String users(boolean emailsIncluded) {
-		return USERS.formatted(emailsIncluded ? "u.email" : "CAST(NULL AS VARCHAR(1))");
+	public static String usersById(boolean emailsIncluded) {
+		return USERS_BY_ID.formatted(email(emailsIncluded));
+	}
+
+	/** {@link #usersById} with the night's counts and isAdmin per user (window start and end as parameters). */
+	public static String usersCountedPerUser(boolean emailsIncluded) {
+		return USERS_COUNTED_PER_USER.formatted(email(emailsIncluded));
+	}
+
+	private static String email(boolean emailsIncluded) {
+		return emailsIncluded ? "u.email" : "CAST(NULL AS VARCHAR(1))";
 	}
 
 }

@@ -43,7 +43,7 @@ final class StoreRows {
 	private StoreRows() {
 	}
 
-	private static Long nullableLong(ResultSet rs, String column) throws SQLException {
+	static Long nullableLong(ResultSet rs, String column) throws SQLException {
 		long value = rs.getLong(column);
 		return rs.wasNull() ? null : value;
 	}

@@ -39,18 +39,21 @@ final class ContractCheck {
 				com.mongodb.client.model.Projections.include("_id"), mapper);
 	}
 
+	/**
+	 * One query: a field of a wrong type anywhere in the collection, or a fractional timestamp among the night's
+	 * posts (only they are counted, so only they are checked for it).
+	 */
 	static void posts(MongoInstallation mongo, NightWindow window) {
-		check(mongo, InstallationCollection.POSTS, wrongTypes(List.of("creatorId", "codemarkId", "reviewId",
-				"parentPostId"), List.of("createdAt")), MongoQueries.POSTS, InstallationDocuments::post);
-		// A fractional timestamp has the right type; only the night's posts are counted, so only they are checked.
 		// "x - trunc(x) != 0" rather than "x != trunc(x)": mongo-java-server compares a long with a double as longs.
+		Bson fractionalInTheNight = Filters.and(Filters.gte("createdAt", window.startMillis()),
+				Filters.lt("createdAt", window.endMillis()), BsonDocument.parse("""
+						{$expr: {$ne: [0, {$subtract: [
+						    {$convert: {input: '$createdAt', to: 'double', onError: 0, onNull: 0}},
+						    {$trunc: {$convert: {input: '$createdAt', to: 'double', onError: 0, onNull: 0}}}]}]}}
+						"""));
 		check(mongo, InstallationCollection.POSTS,
-				Filters.and(Filters.gte("createdAt", window.startMillis()), Filters.lt("createdAt", window.endMillis()),
-						BsonDocument.parse("""
-								{$expr: {$ne: [0, {$subtract: [
-								    {$convert: {input: '$createdAt', to: 'double', onError: 0, onNull: 0}},
-								    {$trunc: {$convert: {input: '$createdAt', to: 'double', onError: 0, onNull: 0}}}]}]}}
-								""")),
+				Filters.or(wrongTypes(List.of("creatorId", "codemarkId", "reviewId", "parentPostId"),
+						List.of("createdAt")), fractionalInTheNight),
 				MongoQueries.POSTS, InstallationDocuments::post);
 	}
 

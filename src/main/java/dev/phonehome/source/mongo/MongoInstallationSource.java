@@ -48,19 +48,18 @@ class MongoInstallationSource implements InstallationSource {
 	}
 
 	/**
-	 * Every user's {@code providerInfo} goes through {@code ProviderTokens} (the import's rule) in cursor batches;
-	 * only provider names are kept, never a token.
+	 * The provider names, derived by MongoDB ({@link MongoQueries#INTEGRATIONS}, the import's {@code ProviderTokens}
+	 * rule): no token, nor any {@code providerInfo}, crosses the wire.
 	 */
 	@Override
 	public List<String> integrations() {
 		mongo.requireCollections(InstallationCollection.USERS);
 		Set<String> providers = new TreeSet<>();
-		try (MongoCursor<BsonDocument> users = mongo.collection(InstallationCollection.USERS)
-			.find()
-			.projection(MongoQueries.USER_PROVIDERS)
+		try (MongoCursor<BsonDocument> rows = mongo.collection(InstallationCollection.USERS)
+			.aggregate(MongoQueries.INTEGRATIONS)
 			.batchSize(batchSize)
 			.iterator()) {
-			users.forEachRemaining(raw -> providers.addAll(InstallationDocuments.user(raw).providersWithToken()));
+			rows.forEachRemaining(row -> providers.add(row.getString("_id").getValue()));
 		}
 		catch (MongoException ex) {
 			throw mongo.unavailable(ex);

@@ -1,5 +1,7 @@
 package dev.phonehome.source.mongo;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -7,6 +9,7 @@ import java.util.List;
 import org.bson.BsonArray;
 import org.bson.BsonDateTime;
 import org.bson.BsonDocument;
+import org.bson.BsonInt32;
 import org.bson.BsonInt64;
 import org.bson.BsonString;
 import org.bson.BsonValue;
@@ -38,8 +41,35 @@ final class MongoQueries {
 	private static final List<String> USER_FIELDS = List.of("_id", "isRegistered", "deactivated", "registeredAt",
 			"joinMethod", "lastLogin", "lastOrigin", "lastOriginDetail", "externalUserId", "teamIds");
 
-	/** Tokens live under providerInfo: it is read for the integrations only, and only the providers are kept. */
-	static final Bson USER_PROVIDERS = Projections.include("_id", "providerInfo");
+	/**
+	 * The providers some user holds a token for (the contract's integrations rule, as {@code ProviderTokens} applies
+	 * it to a dump), derived inside MongoDB: only the provider names cross the wire, never {@code providerInfo}
+	 * with its tokens. {@code providerInfo.<K>.<provider>.accessToken} or
+	 * {@code providerInfo.<K>.<provider>.multiple.<w>.accessToken} is a non-empty string; a {@code <K>} entry that
+	 * holds an {@code accessToken} itself is a sign-in, not an integration; {@code .hosts} tokens do not count.
+	 * One row per provider, {@code {_id: provider}}, sorted.
+	 */
+	static final List<Bson> INTEGRATIONS = List.of(
+			BsonDocument.parse("{$match: {providerInfo: {$type: 'object'}}}"),
+			BsonDocument.parse("{$project: {_id: 0, byKey: {$objectToArray: '$providerInfo'}}}"),
+			BsonDocument.parse("{$unwind: '$byKey'}"),
+			BsonDocument.parse("{$match: {'byKey.v': {$type: 'object'}, 'byKey.v.accessToken': {$exists: false}}}"),
+			BsonDocument.parse("{$project: {byProvider: {$objectToArray: '$byKey.v'}}}"),
+			BsonDocument.parse("{$unwind: '$byProvider'}"),
+			BsonDocument.parse("{$match: {'byProvider.v': {$type: 'object'}}}"),
+			// multiple's workspaces when it is an object: BSON orders types, and only an object lies between {} and
+			// [] (mongo-java-server has no $type expression; $objectToArray refuses anything but an object)
+			BsonDocument.parse("""
+					{$project: {provider: '$byProvider.k', token: '$byProvider.v.accessToken',
+					    workspaces: {$cond: [{$and: [{$gte: ['$byProvider.v.multiple', {$literal: {}}]},
+					                                 {$lt: ['$byProvider.v.multiple', {$literal: []}]}]},
+					        {$objectToArray: '$byProvider.v.multiple'}, []]}}}
+					"""),
+			BsonDocument.parse("{$unwind: {path: '$workspaces', preserveNullAndEmptyArrays: true}}"),
+			BsonDocument.parse("{$match: {$or: [{token: {$type: 'string', $ne: ''}},"
+					+ " {'workspaces.v.accessToken': {$type: 'string', $ne: ''}}]}}"),
+			BsonDocument.parse("{$group: {_id: '$provider'}}"),
+			BsonDocument.parse("{$sort: {_id: 1}}"));
 
 	static final Bson POSTS = Projections.include("_id", "creatorId", "createdAt", "codemarkId", "reviewId",
 			"parentPostId");
@@ -95,17 +125,31 @@ final class MongoQueries {
 	}
 
 	/**
-	 * The night's activity of some users, counted by MongoDB (the users query of StoreQueries): each post of the
-	 * window counts once for its creator, by the first rule that applies: reviewId -> reviews; codemarkId ->
-	 * codemarksInReviews or codemarks by the codemark's reviewId (not at all when the codemark is missing);
-	 * parentPostId -> replies. An empty reference counts as unset, as in the import. References are hex strings
-	 * while {@code _id}s are ObjectIds (or strings): the codemark is looked up under both forms of the reference.
-	 * One result per creator: {@code {_id: creatorId, codemarks, codemarksInReviews, reviews, replies}}.
+	 * The night's activity, counted by MongoDB in one pass over the night's posts (StoreQueries.NIGHT_POSTS): each
+	 * post of the window counts once for its creator, by the first rule that applies: reviewId -> reviews;
+	 * codemarkId -> codemarksInReviews or codemarks by the codemark's reviewId (not at all when the codemark is
+	 * missing); parentPostId -> replies. An empty reference counts as unset, as in the import. References are hex
+	 * strings while {@code _id}s are ObjectIds (or strings): the codemark is looked up under both forms of the
+	 * reference. One result per creator, sorted by the creator's id as a string (MongoDB's binary string order,
+	 * which is code-point order): {@code {_id: creatorId, codemarks, codemarksInReviews, reviews, replies}}. The
+	 * sort spills to disk past MongoDB's memory limit when the caller allows it ({@code allowDiskUse}).
+	 * <p>
+	 * {@code posts} has no index on {@code createdAt} (CodeStream's are {@code teamId+_id}, {@code parentPostId+_id},
+	 * {@code streamId+seqNum}), and phonehome creates none. {@code idMargin}, when not null, lets MongoDB walk the
+	 * {@code _id} index instead of the whole collection: an ObjectId starts with its creation second, so the
+	 * night's posts have ObjectIds from the window's start minus the margin to its end plus the margin (string ids
+	 * are all kept). The createdAt window still decides which posts count; a post whose createdAt lies more than the
+	 * margin away from its ObjectId's time is not counted.
 	 */
-	static List<Bson> activity(Collection<String> creatorIds, NightWindow window) {
-		return List.of(
-				new BsonDocument("$match",
-						Filters.and(idIn("creatorId", creatorIds), inWindow("createdAt", window)).toBsonDocument()),
+	static List<Bson> activity(NightWindow window, Duration idMargin) {
+		Bson night = inWindow("createdAt", window);
+		if (idMargin != null) {
+			night = Filters.and(Filters.or(Filters.type("_id", "string"),
+					Filters.and(Filters.gte("_id", firstObjectIdOf(window.start().minus(idMargin))),
+							Filters.lt("_id", firstObjectIdOf(window.end().plus(idMargin))))),
+					night);
+		}
+		return List.of(new BsonDocument("$match", night.toBsonDocument()),
 				new BsonDocument("$project", new BsonDocument("creator", BsonDocument.parse("{$toString: '$creatorId'}"))
 					.append("review", asText("$reviewId"))
 					.append("codemark", asText("$codemarkId"))
@@ -140,7 +184,14 @@ final class MongoQueries {
 						        {$eq: ['$codemarkReview', '']}]}, 1, 0]}},
 						    replies: {$sum: {$cond: [{$and: [{$eq: ['$review', '']}, {$eq: ['$codemark', '']},
 						        {$ne: ['$parent', '']}]}, 1, 0]}}}}
-						"""));
+						"""),
+				new BsonDocument("$sort", new BsonDocument("_id", new BsonInt32(1))));
+	}
+
+	/** The smallest ObjectId of the second {@code instant} falls in: its creation second, then zeros. */
+	static ObjectId firstObjectIdOf(Instant instant) {
+		long second = Math.min(Math.max(instant.getEpochSecond(), 0), 0xFFFF_FFFFL);
+		return new ObjectId(String.format("%08x", second) + "0".repeat(16));
 	}
 
 	/** A reference as its string (an ObjectId as hex), missing and null as {@code ''}, the "unset" of the rules. */

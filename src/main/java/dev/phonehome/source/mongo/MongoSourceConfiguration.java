@@ -34,7 +34,7 @@ import dev.phonehome.source.User;
  * the same bean names and types as the embedded store's
  * {@code JdbcSourceConfiguration}: the job does not know which one is active. Every raw document goes through
  * {@code InstallationDocuments}, so MongoDB and a dump accept and refuse the same documents; every section is read
- * in cursor batches of {@code phonehome.fetch-size}, sorted by id; the per-user counts are aggregated by MongoDB.
+ * in cursor batches of {@code phonehome.fetch-size}, sorted by id; the per-user counts are aggregated by MongoDB in one pass over the night's posts.
  * The job repository stays in JDBC.
  * <p>
  * The readers are small {@code ItemStreamReader}s over driver cursors rather than Batch's
@@ -85,10 +85,10 @@ public class MongoSourceConfiguration {
 	@Bean
 	@StepScope
 	ItemStreamReader<User> usersReader(MongoInstallation mongo, PhoneHomeProperties properties,
-			@Value(NightParameters.NIGHT) LocalDate night,
+			MongoOptions options, @Value(NightParameters.NIGHT) LocalDate night,
 			@Value(NightRecords.EMAILS_INCLUDED_VALUE) Boolean emailsIncluded) {
 		return new MongoUsersReader(mongo, NightWindow.of(night), Boolean.TRUE.equals(emailsIncluded),
-				properties.fetchSize());
+				properties.fetchSize(), options.idMargin());
 	}
 
 	@Bean

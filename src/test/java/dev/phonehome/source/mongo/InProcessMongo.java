@@ -15,7 +15,6 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 
 import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import dev.phonehome.installation.InstallationCollection;
 
 /**
@@ -26,7 +25,10 @@ final class InProcessMongo {
 
 	static final String DATABASE = "codestream";
 
-	private static final MongoServer SERVER = new MongoServer(new MemoryBackend());
+	/** Counts the passes each collection gets: the night must read the night's posts once, not once per batch. */
+	static final CommandCountingBackend BACKEND = new CommandCountingBackend();
+
+	private static final MongoServer SERVER = new MongoServer(BACKEND);
 
 	private static final InetSocketAddress ADDRESS = SERVER.bind();
 

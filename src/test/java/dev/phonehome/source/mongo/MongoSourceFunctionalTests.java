@@ -29,6 +29,8 @@ class MongoSourceFunctionalTests extends PhoneHomeTestSupport {
 	static void mongoSource(DynamicPropertyRegistry registry) {
 		registry.add(SourceSelection.SOURCE, InProcessMongo::uri);
 		registry.add("phonehome.mongodb.timeout", () -> "5s");
+		// users in batches of 7: the night's posts must still be read once, not once per batch
+		registry.add("phonehome.fetch-size", () -> "7");
 	}
 
 	private CliResult runNight(String variant, String date, Path out) {
@@ -40,6 +42,7 @@ class MongoSourceFunctionalTests extends PhoneHomeTestSupport {
 	void freeNightShouldWriteTheEmbeddedStoresGoldenPayload(@TempDir Path out) throws Exception {
 		// given
 		InProcessMongo.load(DEMO.resolve("free"));
+		InProcessMongo.BACKEND.reset();
 
 		// when
 		CliResult run = runNight("free", "2026-11-20", out);
@@ -49,6 +52,9 @@ class MongoSourceFunctionalTests extends PhoneHomeTestSupport {
 		assertThat(Files.readAllBytes(out.resolve("payload.json")))
 			.isEqualTo(Files.readAllBytes(GOLDEN.resolve("demo-free-2026-11-20.payload.json")));
 		assertThat(run.out()).contains("users         50", "emails included");
+		// 50 users in 8 batches: one aggregation over the night's posts, and the contract check's one query
+		assertThat(InProcessMongo.BACKEND.passes("aggregate", "posts")).isEqualTo(1);
+		assertThat(InProcessMongo.BACKEND.passes("find", "posts")).isEqualTo(1);
 	}
 
 	@Test
