@@ -6,6 +6,7 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 
+import dev.phonehome.cli.ConsoleArgument;
 import dev.phonehome.cli.ExitCode;
 import dev.phonehome.cli.HomeArgument;
 import dev.phonehome.cli.SourceArgument;
@@ -25,6 +26,12 @@ public class PhoneHomeApplication {
 		// The source decides which reader beans exist, so it must be known before the context starts too.
 		SourceArgument.apply(args);
 		HomeArgument.applyLogFormat(args);
+		ConsoleArgument.apply(args);
+		// The embedded store runs in H2's mixed mode (AUTO_SERVER): the first process to open it serves the others
+		// over TCP. That server listens on loopback only; its random key is in the store's lock file.
+		if (System.getProperty("h2.bindAddress") == null) {
+			System.setProperty("h2.bindAddress", "127.0.0.1");
+		}
 		try {
 			System.exit(SpringApplication.exit(SpringApplication.run(PhoneHomeApplication.class, args)));
 		}

@@ -9,7 +9,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "phonehome", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
 		description = "Computes, archives and audits an on-prem installation's nightly phone-home payload.",
 		subcommands = { ImportCommand.class, RunCommand.class, HistoryCommand.class,
-				ExecutionCommands.RestartCommand.class, ExecutionCommands.AbandonCommand.class, VerifyCommand.class, ExportCommand.class },
+				ExecutionCommands.RestartCommand.class, ExecutionCommands.AbandonCommand.class, VerifyCommand.class, ExportCommand.class,
+				ConsoleCommand.class, ConsoleUserCommand.class },
 		footerHeading = "%nExit codes:%n", footer = "${sys:phonehome.exit-codes}")
 public class PhoneHomeCommand implements Runnable {
 

@@ -56,6 +56,13 @@ public class ArchiveVerifier {
 		return findings;
 	}
 
+	/** The checks {@link #verify} makes of one execution's archived files (not the chain, not unexpected files). */
+	public List<Finding> verifyExecution(JobExecution execution) {
+		List<Finding> findings = new ArrayList<>();
+		verifyArtefacts(execution, findings);
+		return findings;
+	}
+
 	private void verifyArtefacts(JobExecution execution, List<Finding> findings) {
 		String who = "night " + execution.getJobParameters().getLocalDate(NightContext.RUN_DATE) + " execution "
 				+ execution.getId();
