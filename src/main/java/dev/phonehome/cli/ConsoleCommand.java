@@ -68,9 +68,12 @@ class ConsoleCommand implements Callable<Integer> {
 			err.println("warning: no console users yet, so nobody can sign in; add one with "
 					+ "'phonehome console-user add NAME --role approver --home " + home.home + "'");
 		}
-		String scheme = environment.getProperty("server.ssl.enabled", Boolean.class, false)
-				|| environment.getProperty("server.ssl.bundle") != null
-				|| environment.getProperty("server.ssl.certificate") != null ? "https" : "http";
+		// Boot serves TLS when server.ssl names a bundle, a key store or a certificate (and is not switched off)
+		boolean tls = environment.getProperty("server.ssl.enabled", Boolean.class, true)
+				&& (environment.getProperty("server.ssl.bundle") != null
+						|| environment.getProperty("server.ssl.key-store") != null
+						|| environment.getProperty("server.ssl.certificate") != null);
+		String scheme = tls ? "https" : "http";
 		String address = environment.getProperty("server.address", "0.0.0.0");
 		out.println("phonehome console: " + scheme + "://" + (address.contains(":") ? "[" + address + "]" : address)
 				+ ":" + actualPort + "/ (stop with Ctrl-C)");

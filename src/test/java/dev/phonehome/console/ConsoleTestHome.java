@@ -55,24 +55,35 @@ final class ConsoleTestHome {
 	}
 
 	static ConsoleTestHome create() throws IOException {
+		return create(true);
+	}
+
+	/** Only the free demo imported, its config written, no night run yet. */
+	static ConsoleTestHome withDemoImported() throws IOException {
+		return create(false);
+	}
+
+	private static ConsoleTestHome create(boolean nights) throws IOException {
 		Path home = Files.createTempDirectory("phonehome-console-home");
 		GateReceiver receiver = new GateReceiver();
 		try (ConfigurableApplicationContext context = new SpringApplicationBuilder(PhoneHomeApplication.class)
 			.properties("phonehome.home=" + home, "phonehome.cli.enabled=false", "spring.main.web-application-type=none")
 			.run()) {
 			String free = config(home, receiver, "free");
-			cli(context, "import", "--from", DEMO.resolve("free").toString());
-			for (String night : List.of("2026-11-17", "2026-11-18", "2026-11-19")) {
-				cli(context, "run", "--date", night, "--config", free);
-			}
-			cli(context, "run", "--date", "2026-11-19", "--dry-run", "--config", free);
 			String paid = config(home, receiver, "paid");
-			cli(context, "import", "--from", DEMO.resolve("paid").toString());
-			cli(context, "run", "--date", "2026-11-20", "--config", paid);
-			addUser(context, APPROVER, "approver", APPROVER_PASSWORD);
-			addUser(context, VIEWER, "viewer", VIEWER_PASSWORD);
-			List<NightView> nights = context.getBean(NightHistory.class).executions().stream().map(NightView::of).toList();
-			return new ConsoleTestHome(home, receiver, nights);
+			cli(context, "import", "--from", DEMO.resolve("free").toString());
+			if (nights) {
+				for (String night : List.of("2026-11-17", "2026-11-18", "2026-11-19")) {
+					cli(context, "run", "--date", night, "--config", free);
+				}
+				cli(context, "run", "--date", "2026-11-19", "--dry-run", "--config", free);
+				cli(context, "import", "--from", DEMO.resolve("paid").toString());
+				cli(context, "run", "--date", "2026-11-20", "--config", paid);
+				addUser(context, APPROVER, "approver", APPROVER_PASSWORD);
+				addUser(context, VIEWER, "viewer", VIEWER_PASSWORD);
+			}
+			List<NightView> recorded = context.getBean(NightHistory.class).executions().stream().map(NightView::of).toList();
+			return new ConsoleTestHome(home, receiver, recorded);
 		}
 	}
 

@@ -14,13 +14,21 @@ import dev.phonehome.console.users.ConsoleRole;
 class ConsoleModel {
 
 	@ModelAttribute("who")
-	String who() {
+	String whoIsSignedIn() {
+		return who();
+	}
+
+	@ModelAttribute("approver")
+	boolean signedInAsApprover() {
+		return approver();
+	}
+
+	static String who() {
 		Authentication authentication = signedIn();
 		return authentication == null ? null : authentication.getName();
 	}
 
-	@ModelAttribute("approver")
-	boolean approver() {
+	static boolean approver() {
 		Authentication authentication = signedIn();
 		return authentication != null && authentication.getAuthorities()
 			.stream()

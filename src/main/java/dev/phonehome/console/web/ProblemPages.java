@@ -59,6 +59,9 @@ class ProblemPages {
 		page.addObject("status", status.value());
 		page.addObject("error", status.getReasonPhrase());
 		page.addObject("message", message);
+		// an error page keeps the console's frame (an exception handler's model has no @ModelAttribute values)
+		page.addObject("who", ConsoleModel.who());
+		page.addObject("approver", ConsoleModel.approver());
 		return page;
 	}
 
