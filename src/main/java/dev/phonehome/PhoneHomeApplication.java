@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.boot.web.server.PortInUseException;
 
 import dev.phonehome.cli.ConsoleArgument;
 import dev.phonehome.cli.ExitCode;
@@ -41,13 +42,31 @@ public class PhoneHomeApplication {
 						+ "nothing was run. Wait for it to finish (or look for a stuck one with 'ps'), then try again.");
 				System.exit(ExitCode.ALREADY_RUNNING.code());
 			}
+			PortInUseException portInUse = cause(ex, PortInUseException.class);
+			if (portInUse != null) {
+				System.err.println("phonehome: the console's port " + portInUse.getPort() + " is in use by another "
+						+ "program; choose another with --port");
+				System.exit(ExitCode.CONFIG.code());
+			}
 			System.err.println("phonehome: could not start: " + ex.getMessage());
 			ex.printStackTrace();
 			System.exit(ExitCode.INTERNAL_ERROR.code());
 		}
 	}
 
-	/** H2 in file mode admits one process at a time; a second one fails while the context starts. */
+	private static <T extends Throwable> T cause(Throwable failure, Class<T> type) {
+		for (Throwable t = failure; t != null; t = t.getCause()) {
+			if (type.isInstance(t)) {
+				return type.cast(t);
+			}
+		}
+		return null;
+	}
+
+	/**
+	 * The store is opened in H2's mixed mode, so another phonehome process is served, not refused; this still
+	 * catches a store held by a process that opened it otherwise (an H2 shell, an older phonehome).
+	 */
 	private static boolean isStoreLocked(Throwable failure) {
 		for (Throwable t = failure; t != null; t = t.getCause()) {
 			if (t.getMessage() != null && t.getMessage().contains("Database may be already in use")) {

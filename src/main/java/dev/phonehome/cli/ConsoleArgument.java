@@ -18,8 +18,22 @@ public final class ConsoleArgument {
 	private ConsoleArgument() {
 	}
 
+	/**
+	 * What the console's starters configure even in a process that serves no page (Thymeleaf's engine, Spring
+	 * Security's event publisher, the OAuth2 client's properties, HTTP message converters): left out of the other
+	 * commands, whose start-up they would only slow down.
+	 */
+	static final String CONSOLE_ONLY_AUTO_CONFIGURATIONS = String.join(",",
+			"org.springframework.boot.http.converter.autoconfigure.HttpMessageConvertersAutoConfiguration",
+			"org.springframework.boot.security.oauth2.client.autoconfigure.OAuth2ClientAutoConfiguration",
+			"org.springframework.boot.security.autoconfigure.SecurityAutoConfiguration",
+			"org.springframework.boot.thymeleaf.autoconfigure.ThymeleafAutoConfiguration");
+
 	public static void apply(String[] args) {
 		if (!COMMAND.equals(commandName(args))) {
+			if (System.getProperty("spring.autoconfigure.exclude") == null) {
+				System.setProperty("spring.autoconfigure.exclude", CONSOLE_ONLY_AUTO_CONFIGURATIONS);
+			}
 			return;
 		}
 		String port = HomeArgument.lastValue(args, "--port");

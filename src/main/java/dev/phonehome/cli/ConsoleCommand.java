@@ -24,9 +24,9 @@ import picocli.CommandLine.Model.CommandSpec;
 @Scope("prototype")
 @Command(name = "console", mixinStandardHelpOptions = true,
 		header = "Serves the compliance console (nights, audits, trends, verify) in the browser.",
-		description = { "Sign-in is required: add users with 'phonehome console-user add NAME --role viewer|approver'.",
-				"Listens on loopback unless --bind says otherwise; TLS and OIDC through Spring Boot's standard",
-				"properties (README: Console)." },
+		description = { "Sign-in is required; add users with 'phonehome console-user add'.",
+				"Listens on loopback unless --bind says otherwise.",
+				"TLS and OIDC: Spring Boot's standard properties (README: Console)." },
 		footerHeading = "%nExit codes:%n", footer = "${sys:phonehome.exit-codes}")
 class ConsoleCommand implements Callable<Integer> {
 

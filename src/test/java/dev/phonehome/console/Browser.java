@@ -98,13 +98,19 @@ final class Browser implements AutoCloseable {
 		return file;
 	}
 
-	void screenshot(Path target) {
+	/** A screenshot of the page in a window {@code height} pixels high (the README's show a whole page). */
+	void screenshot(Path target, int height) {
+		org.openqa.selenium.Dimension size = driver.manage().window().getSize();
 		try {
+			driver.manage().window().setSize(new org.openqa.selenium.Dimension(1280, height));
 			Files.createDirectories(target.toAbsolutePath().getParent());
 			Files.write(target, driver.getScreenshotAs(OutputType.BYTES));
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
+		}
+		finally {
+			driver.manage().window().setSize(size);
 		}
 	}
 

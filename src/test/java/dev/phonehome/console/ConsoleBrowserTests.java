@@ -118,7 +118,7 @@ class ConsoleBrowserTests {
 				"Idempotency-Key", paid.delivery().idempotencyKey(), "DELIVERED",
 				paid.file(FileKind.AUDIT_PDF).orElseThrow().sha256(), paid.chain().digest(),
 				"Changes since the previous night");
-		browser.screenshot(SCREENSHOTS.resolve("night.png"));
+		browser.screenshot(SCREENSHOTS.resolve("night.png"), 1500);
 	}
 
 	@Test
@@ -160,7 +160,7 @@ class ConsoleBrowserTests {
 		assertThat(emails.findElements(By.cssSelector("rect.series"))).isNotEmpty();
 		assertThat(browser.text()).contains("Users and active users", "Emails sent and redacted", "Companies by plan",
 				"Integrations", "Payload size", "Delivery delay");
-		browser.screenshot(SCREENSHOTS.resolve("trends.png"));
+		browser.screenshot(SCREENSHOTS.resolve("trends.png"), 1400);
 	}
 
 	@Test
