@@ -84,8 +84,14 @@ class TrendsController {
 		charts.add(chart(Kind.LINES, "integrations", "Integrations",
 				"How many integrations each night's payload listed (the names are in the table below).", nights,
 				List.of(series("integrations", points, p -> (long) p.integrations().size())), TrendsController::count));
-		charts.add(chart(Kind.LINES, "size", "Payload size", "The size of each night's archived payload.", nights,
-				List.of(series("payload", points, TrendPoint::payloadSize)), TrendsController::bytes));
+		// the axis counts in the unit the sizes are read in (KB or MB), so its steps are round numbers of it
+		long largest = points.stream().map(TrendPoint::payloadSize).filter(v -> v != null).mapToLong(Long::longValue).max().orElse(0);
+		double unit = largest >= 10L << 20 ? 1 << 20 : 1 << 10;
+		String unitName = unit == 1 << 20 ? "MB" : "KB";
+		charts.add(chart(Kind.LINES, "size", "Payload size", "The size of each night's archived payload, in " + unitName + ".",
+				nights, List.of(new Series("payload", points.stream()
+					.map(p -> p.payloadSize() == null ? null : p.payloadSize() / unit)
+					.toList())), v -> String.format(Locale.ROOT, "%,.0f %s", v, unitName)));
 		charts.add(chart(Kind.STACKED_BARS, "delay", "Delivery delay",
 				"Hours from the end of the night's window to the receiver's confirming HTTP 200 (none: not delivered).",
 				nights, List.of(new Series("hours to delivery", points.stream().map(TrendPoint::deliveryDelayHours).toList())),
@@ -104,14 +110,6 @@ class TrendsController {
 
 	static String count(double value) {
 		return String.format(Locale.ROOT, "%,d", Math.round(value));
-	}
-
-	static String bytes(double value) {
-		if (value >= 1 << 20) {
-			return String.format(Locale.ROOT, "%.1f MB", value / (1 << 20));
-		}
-		return value >= 1 << 10 ? String.format(Locale.ROOT, "%.1f KB", value / (1 << 10))
-				: String.format(Locale.ROOT, "%d B", Math.round(value));
 	}
 
 	static String hours(double value) {

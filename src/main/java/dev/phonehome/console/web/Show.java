@@ -50,6 +50,14 @@ public class Show {
 				: String.format(Locale.ROOT, "%d bytes", bytes);
 	}
 
+	/** Companies per plan: "BUSINESS 1, FREEPLAN 2". */
+	public String plans(java.util.Map<String, Long> plans) {
+		return plans.entrySet()
+			.stream()
+			.map(e -> e.getKey() + " " + e.getValue())
+			.collect(java.util.stream.Collectors.joining(", "));
+	}
+
 	public String yesNo(Boolean value) {
 		return value == null ? "not recorded" : (value ? "yes" : "no");
 	}
