@@ -8,7 +8,9 @@ import org.h2.api.ErrorCode;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.boot.web.server.PortInUseException;
 
+import dev.phonehome.cli.ConsoleArgument;
 import dev.phonehome.cli.ExitCode;
 import dev.phonehome.cli.HomeArgument;
 import dev.phonehome.cli.SourceArgument;
@@ -32,6 +34,12 @@ public class PhoneHomeApplication {
 		// The source decides which reader beans exist, so it must be known before the context starts too.
 		SourceArgument.apply(args);
 		HomeArgument.applyLogFormat(args);
+		ConsoleArgument.apply(args);
+		// The embedded store runs in H2's mixed mode (AUTO_SERVER): the first process to open it serves the others
+		// over TCP. That server listens on loopback only; its random key is in the store's lock file.
+		if (System.getProperty("h2.bindAddress") == null) {
+			System.setProperty("h2.bindAddress", "127.0.0.1");
+		}
 		try {
 			System.exit(SpringApplication.exit(SpringApplication.run(PhoneHomeApplication.class, args)));
 		}
@@ -41,13 +49,31 @@ public class PhoneHomeApplication {
 						+ "nothing was run. Wait for it to finish (or look for a stuck one with 'ps'), then try again.");
 				System.exit(ExitCode.ALREADY_RUNNING.code());
 			}
+			PortInUseException portInUse = cause(ex, PortInUseException.class);
+			if (portInUse != null) {
+				System.err.println("phonehome: the console's port " + portInUse.getPort() + " is in use by another "
+						+ "program; choose another with --port");
+				System.exit(ExitCode.CONFIG.code());
+			}
 			System.err.println("phonehome: could not start: " + ex.getMessage());
 			ex.printStackTrace();
 			System.exit(ExitCode.INTERNAL_ERROR.code());
 		}
 	}
 
-	/** H2 in file mode admits one process at a time; a second one fails while the context starts. */
+	private static <T extends Throwable> T cause(Throwable failure, Class<T> type) {
+		for (Throwable t = failure; t != null; t = t.getCause()) {
+			if (type.isInstance(t)) {
+				return type.cast(t);
+			}
+		}
+		return null;
+	}
+
+	/**
+	 * The store is opened in H2's mixed mode, so another phonehome process is served, not refused; this still
+	 * catches a store held by a process that opened it otherwise (an H2 shell, an older phonehome).
+	 */
 	private static boolean isStoreLocked(Throwable failure) {
 		return Causes.find(failure, t -> t instanceof SQLException sql
 				&& sql.getErrorCode() == ErrorCode.DATABASE_ALREADY_OPEN_1).isPresent();

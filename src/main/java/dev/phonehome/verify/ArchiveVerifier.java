@@ -67,6 +67,13 @@ public class ArchiveVerifier {
 		return findings;
 	}
 
+	/** The checks {@link #verify} makes of one execution's archived files (not the chain, not unexpected files). */
+	public List<Finding> verifyExecution(JobExecution execution) {
+		List<Finding> findings = new ArrayList<>();
+		verifyArtefacts(execution, findings);
+		return findings;
+	}
+
 	private void verifyArtefacts(JobExecution execution, List<Finding> findings) {
 		NightRecord record = NightRecords.read(execution);
 		String who = "night " + record.date() + " execution " + execution.getId();
