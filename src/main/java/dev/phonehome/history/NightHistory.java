@@ -73,6 +73,11 @@ public class NightHistory {
 		return time == null ? null : time.atZone(ZoneId.systemDefault()).toInstant();
 	}
 
+	/** Every execution of one night (dry runs and reruns included), oldest first. */
+	public List<JobExecution> executions(LocalDate night) {
+		return executions().stream().filter(e -> night.equals(night(e))).toList();
+	}
+
 	/** Every execution of {@code phoneHomeJob}, oldest first. */
 	public List<JobExecution> executions() {
 		return executionsOf(Jobs.PHONE_HOME);

@@ -139,6 +139,9 @@ public class NightLauncher {
 		Failpoint.LAUNCHER_LOCKED.hit();
 		try {
 			workArea.sweep();
+			if (lock.isPresent()) {
+				chain.appendMissing(history.executions(night));
+			}
 			JobExecution execution = startOrRecover(parameters, lock.isPresent(), warnings);
 			return finished(execution, warnings);
 		}

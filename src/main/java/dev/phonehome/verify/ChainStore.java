@@ -56,6 +56,13 @@ public class ChainStore {
 		});
 	}
 
+	/** Whether anything about {@code subject} was ever appended. */
+	boolean contains(String subject) {
+		Integer count = jdbc.queryForObject("SELECT COUNT(*) FROM phonehome_chain WHERE subject = ?", Integer.class,
+				subject);
+		return count != null && count > 0;
+	}
+
 	/** Every entry, in the order appended. */
 	public List<ChainEntry> entries() {
 		return jdbc.query("SELECT * FROM phonehome_chain ORDER BY seq", ChainStore::row);

@@ -44,6 +44,19 @@ public class NightChain implements ChainSubjects {
 				records.read(execution).withChain(new NightRecord.ChainLink(entry.previousDigest(), entry.digest())));
 	}
 
+	/**
+	 * Appends the ended executions among {@code executions} that are not in the chain yet: a process that died
+	 * after Batch recorded its execution's end but before it was chained. The caller holds their night's lock, so
+	 * no live process is about to chain them itself.
+	 */
+	public void appendMissing(java.util.List<JobExecution> executions) {
+		for (JobExecution execution : executions) {
+			if (!execution.isRunning() && !chain.contains(ChainEntry.executionSubject(execution.getId()))) {
+				append(execution, Event.ENDED);
+			}
+		}
+	}
+
 	@Override
 	public boolean handles(String subject) {
 		return subject.startsWith(ChainEntry.EXECUTION);
