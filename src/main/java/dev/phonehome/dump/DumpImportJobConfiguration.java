@@ -169,6 +169,9 @@ public class DumpImportJobConfiguration {
 		return new FlatFileItemReaderBuilder<DumpLine>().name(collection.collectionName() + "DumpReader")
 			.resource(new FileSystemResource(Path.of(from).resolve(collection.dumpFileName())))
 			.encoding("UTF-8")
+			// caps the line's length and refuses bytes that are not UTF-8 (the default reader replaces them)
+			.bufferedReaderFactory((resource, encoding) -> new DumpLineReader(resource.getInputStream(),
+					collection.dumpFileName(), DumpLimits.MAX_LINE_BYTES))
 			.strict(true)
 			.lineMapper((line, number) -> new DumpLine(number, line))
 			// restarts are not offered for imports: every import reads its files from the first line

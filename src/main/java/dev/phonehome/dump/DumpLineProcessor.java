@@ -13,6 +13,7 @@ import dev.phonehome.installation.InstallationCollection;
 /**
  * Parses one line of Extended JSON (relaxed or canonical, BSON's own parser) into the fields phonehome keeps.
  * Blank lines are filtered out; anything else that is not a valid document fails with file, line, id and field.
+ * {@link DumpLineCheck} looks at the line first (strict JSON, nesting cap, repeated keys).
  */
 class DumpLineProcessor<T> implements ItemProcessor<DumpLine, DumpRecord<T>> {
 
@@ -33,6 +34,7 @@ class DumpLineProcessor<T> implements ItemProcessor<DumpLine, DumpRecord<T>> {
 		if (line.isBlank()) {
 			return null;
 		}
+		DumpLineCheck.check(collection.dumpFileName(), line);
 		BsonDocument raw;
 		try {
 			raw = BsonDocument.parse(line.text());
@@ -50,12 +52,18 @@ class DumpLineProcessor<T> implements ItemProcessor<DumpLine, DumpRecord<T>> {
 		catch (BadDocumentException ex) {
 			throw new BadInputException(collection.dumpFileName(), line.number(), describe(ex));
 		}
+		catch (RuntimeException ex) {
+			// a value the contract's reading did not foresee: still bad input of this line, and the exception's
+			// own message is not copied (it may quote the value)
+			throw new BadInputException(collection.dumpFileName(), line.number(),
+					"a value could not be read (" + ex.getClass().getSimpleName() + ")");
+		}
 	}
 
 	private static String describe(BadDocumentException ex) {
 		StringBuilder text = new StringBuilder();
 		if (ex.documentId() != null) {
-			text.append("_id ").append(ex.documentId()).append(", ");
+			text.append("_id ").append(BadInputException.shownId(ex.documentId())).append(", ");
 		}
 		if (ex.field() != null) {
 			text.append("field '").append(ex.field()).append("': ");

@@ -59,7 +59,7 @@ class StagingWriter<T> implements ItemWriter<DumpRecord<T>> {
 			Integer first = lineById.putIfAbsent(item.id(), item.line());
 			if (first != null) {
 				throw new BadInputException(fileName, item.line(),
-						"duplicate _id " + item.id() + " (first seen on line " + first + ")");
+						"duplicate _id " + BadInputException.shownId(item.id()) + " (first seen on line " + first + ")");
 			}
 		}
 		List<String> staged = named.queryForList("SELECT id FROM " + table.name() + " WHERE id IN (:ids)",
@@ -69,7 +69,7 @@ class StagingWriter<T> implements ItemWriter<DumpRecord<T>> {
 			.findFirst()
 			.ifPresent(item -> {
 				throw new BadInputException(fileName, item.line(),
-						"duplicate _id " + item.id() + " (already defined on an earlier line)");
+						"duplicate _id " + BadInputException.shownId(item.id()) + " (already defined on an earlier line)");
 			});
 	}
 

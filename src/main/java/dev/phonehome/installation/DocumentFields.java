@@ -7,6 +7,7 @@ import java.util.Set;
 
 import org.bson.BsonDocument;
 import org.bson.BsonValue;
+import org.bson.types.Decimal128;
 
 /**
  * Typed, contract-checked access to the fields of one installation document. A missing field or an explicit
@@ -97,12 +98,32 @@ public final class DocumentFields {
 			case INT64 -> value.asInt64().getValue();
 			case DATE_TIME -> value.asDateTime().getValue();
 			case DOUBLE -> wholeMillis(path, value.asDouble().getValue());
-			case DECIMAL128 -> wholeMillis(path, value.asDecimal128().getValue().bigDecimalValue().doubleValue());
+			case DECIMAL128 -> decimalMillis(path, value.asDecimal128().getValue());
 			default -> throw wrongType(path, "a timestamp (milliseconds since the epoch)", value);
 		};
 	}
 
+	/** A {@code $numberDecimal}: NaN, an infinity and -0 have no BigDecimal (its conversion throws), and are no time. */
+	private long decimalMillis(String path, Decimal128 decimal) {
+		if (decimal.isNaN() || decimal.isInfinite()) {
+			throw new BadDocumentException(collection, id, path,
+					"a timestamp must be a whole number of milliseconds, found a $numberDecimal NaN or Infinity");
+		}
+		try {
+			return wholeMillis(path, decimal.bigDecimalValue().doubleValue());
+		}
+		catch (ArithmeticException ex) {
+			// what is left that has no BigDecimal: a negative zero, in any exponent
+			throw new BadDocumentException(collection, id, path,
+					"a timestamp must be a whole number of milliseconds, found a negative zero");
+		}
+	}
+
 	private long wholeMillis(String path, double millis) {
+		if (millis == 0 && Double.doubleToRawLongBits(millis) != 0) {
+			throw new BadDocumentException(collection, id, path,
+					"a timestamp must be a whole number of milliseconds, found a negative zero");
+		}
 		if (!Double.isFinite(millis) || millis != Math.rint(millis) || Math.abs(millis) > 9.007199254740992E15) {
 			throw new BadDocumentException(collection, id, path,
 					"a timestamp must be a whole number of milliseconds, found a fraction or a number out of range");

@@ -55,7 +55,7 @@ class DumpImportFunctionalTests extends PhoneHomeTestSupport {
 		Path dump = validDump();
 		Files.writeString(dump.resolve("posts.json"), "{\"_id\": \"p1\"}\n\n{\"_id\": \"p2\", \"createdAt\": }\n");
 
-		assertRefused(dump, "posts.json line 3: not a valid Extended JSON document");
+		assertRefused(dump, "posts.json line 3: _id p2, field 'createdAt': not a valid JSON document");
 	}
 
 	@Test

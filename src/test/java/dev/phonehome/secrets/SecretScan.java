@@ -25,7 +25,7 @@ import dev.phonehome.PhoneHomeTestSupport.CliResult;
  * every table of the database (the job repository with its execution contexts and exit messages, the outbox, the
  * store), and every file it wrote (the audit PDF by its text). Each place that holds one is named.
  */
-final class SecretScan {
+public final class SecretScan {
 
 	private final List<String> secrets;
 
@@ -40,7 +40,7 @@ final class SecretScan {
 	}
 
 	/** After one command: what it printed, the logs, every table of the H2 store, the home's nights and work. */
-	static List<String> afterRun(List<String> secrets, CliResult run, CapturedOutput output, JdbcTemplate jdbc,
+	public static List<String> afterRun(List<String> secrets, CliResult run, CapturedOutput output, JdbcTemplate jdbc,
 			Path home) {
 		return of(secrets).text("stdout", run.out())
 			.text("stderr", run.err())
