@@ -51,7 +51,7 @@ public final class AuditCsvWriter {
 				printer.printRecord(installationRow(header));
 				for (Object integration : (Iterable<?>) header.getOrDefault("integrations", java.util.List.of())) {
 					Object[] row = row("integration");
-					row[AuditColumn.integration.ordinal()] = integration;
+					put(row, AuditColumn.integration, integration);
 					printer.printRecord(row);
 				}
 				for (PayloadSection section; (section = cursor.section()) != null;) {
@@ -121,7 +121,7 @@ public final class AuditCsvWriter {
 	}
 
 	private static void put(Object[] row, AuditColumn column, Object value) {
-		row[column.ordinal()] = value;
+		row[column.ordinal()] = SpreadsheetSafe.cell(value);
 	}
 
 	private static Set<String> decidingCompanies(AuditInput input) {
