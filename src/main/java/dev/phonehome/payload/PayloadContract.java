@@ -106,6 +106,7 @@ public final class PayloadContract {
 		List<String> violations = new ArrayList<>();
 		ObjectNode envelopeNode = mapper.createObjectNode();
 		boolean[] paidPlan = { !emailsIncluded };
+		String[] paidCompany = { null };
 		try (JsonParser parser = mapper.createParser(payload.toFile())) {
 			if (parser.nextToken() != JsonToken.START_OBJECT) {
 				throw new PayloadContractException(List.of("the payload is not a JSON object"));
@@ -116,7 +117,7 @@ public final class PayloadContract {
 				parser.nextToken();
 				if (section != null && parser.currentToken() == JsonToken.START_ARRAY) {
 					envelopeNode.putArray(name);
-					validateItems(parser, section, paidPlan, violations);
+					validateItems(parser, section, paidPlan, paidCompany, violations);
 				}
 				else {
 					envelopeNode.set(name, parser.readValueAsTree());
@@ -132,6 +133,12 @@ public final class PayloadContract {
 		if (violations.isEmpty() && !order.equals(fieldOrder)) {
 			violations.add("fields are out of contract order: " + order);
 		}
+		if (emailsIncluded && paidCompany[0] != null && !violations.isEmpty()) {
+			// the guard on the email decision: say first, in words, what the schema's messages below amount to
+			violations.add(0, "the night decided to include emails, but company " + paidCompany[0]
+					+ " of this payload is on a paid or unknown plan, so no user may carry an email: the decision "
+					+ "does not hold for the payload actually written");
+		}
 		if (!violations.isEmpty()) {
 			throw new PayloadContractException(violations);
 		}
@@ -139,9 +146,10 @@ public final class PayloadContract {
 
 	/**
 	 * One section's items. {@code paidPlan[0]}: the users must be redacted, because the night decided so or a
-	 * company already read is on a paid or unknown plan (set here while reading the companies).
+	 * company already read is on a paid or unknown plan (set here while reading the companies, with that company's
+	 * id in {@code paidCompany[0]}).
 	 */
-	private void validateItems(JsonParser parser, PayloadSection section, boolean[] paidPlan,
+	private void validateItems(JsonParser parser, PayloadSection section, boolean[] paidPlan, String[] paidCompany,
 			List<String> violations) {
 		boolean redacted = section == PayloadSection.USERS && paidPlan[0];
 		Schema schema = redacted ? redactedUser : items.get(section);
@@ -152,6 +160,7 @@ public final class PayloadContract {
 			JsonNode item = parser.readValueAsTree();
 			if (section == PayloadSection.COMPANIES && !paidPlan[0] && paidPlanCompany.validate(item).isEmpty()) {
 				paidPlan[0] = true;
+				paidCompany[0] = item.path("id").asString("(no id)");
 			}
 			if (violations.size() < MAX_REPORTED) {
 				String prefix = "/" + section.key() + "/" + index;
