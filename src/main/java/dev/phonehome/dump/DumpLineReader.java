@@ -117,7 +117,8 @@ final class DumpLineReader extends BufferedReader {
 	private void checkLength(long bytes) {
 		if (bytes > maxLineBytes) {
 			throw new BadInputException(fileName, lineNumber, "the line is longer than the documented cap of "
-					+ maxLineBytes + " bytes (" + (maxLineBytes / (1024 * 1024)) + " MiB); it was not read further");
+					+ maxLineBytes + " bytes" + (maxLineBytes >= 1024 * 1024 ? " (" + maxLineBytes / (1024 * 1024) + " MiB)" : "")
+					+ "; it was not read further");
 		}
 	}
 
