@@ -65,6 +65,11 @@ class RunCommand implements Callable<Integer> {
 			description = "allow a plain-http phoneHomeUrl to a host other than loopback (the payload travels unencrypted)")
 	boolean allowInsecureHttp;
 
+	@Option(names = "--allow-stale-store",
+			description = "run even though the store was imported before the night ended (the summary, record and "
+					+ "audit cover then say so); without it such a night is refused with exit 11")
+	boolean allowStaleStore;
+
 	private final NightLauncher launcher;
 
 	RunCommand(NightLauncher launcher) {
@@ -78,7 +83,7 @@ class RunCommand implements Callable<Integer> {
 					"--rerun needs --date (the night to run again) and cannot be combined with --dry-run");
 		}
 		NightOutcome outcome = launcher.run(new NightRequest(date, dryRun, rerun, config, source.source, versionsFile,
-				outDirectory, allowInsecureHttp));
+				outDirectory, allowInsecureHttp, allowStaleStore));
 		return NightOutcomes.report(outcome, spec.commandLine().getOut(), spec.commandLine().getErr());
 	}
 
