@@ -351,7 +351,9 @@ public class NightLauncher {
 			if (JobFailures.isBadData(execution)) {
 				return NightOutcome.of(Kind.BAD_DATA, execution, lines);
 			}
-			if (JobFailures.isSourceUnavailable(execution)) {
+			// a source that cannot be reached at all is a configuration matter; one that dropped after the night
+			// began reading it (its decisions are recorded) is a failed night the same command resumes
+			if (JobFailures.isSourceUnavailable(execution) && record.decisions() == null) {
 				return NightOutcome.of(Kind.CONFIGURATION, execution, lines);
 			}
 			lines.add((record.payload() == null ? "Nothing was sent. "
