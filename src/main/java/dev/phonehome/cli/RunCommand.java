@@ -1,6 +1,7 @@
 package dev.phonehome.cli;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.concurrent.Callable;
 
@@ -10,6 +11,7 @@ import org.springframework.stereotype.Component;
 import dev.phonehome.job.NightLauncher;
 import dev.phonehome.job.NightOutcome;
 import dev.phonehome.job.NightRequest;
+import dev.phonehome.metrics.MetricsTextfile;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -72,8 +74,11 @@ class RunCommand implements Callable<Integer> {
 
 	private final NightLauncher launcher;
 
-	RunCommand(NightLauncher launcher) {
+	private final MetricsTextfile metrics;
+
+	RunCommand(NightLauncher launcher, MetricsTextfile metrics) {
 		this.launcher = launcher;
+		this.metrics = metrics;
 	}
 
 	@Override
@@ -82,9 +87,12 @@ class RunCommand implements Callable<Integer> {
 			throw new ParameterException(spec.commandLine(),
 					"--rerun needs --date (the night to run again) and cannot be combined with --dry-run");
 		}
+		long started = System.nanoTime();
 		NightOutcome outcome = launcher.run(new NightRequest(date, dryRun, rerun, config, source.source, versionsFile,
 				outDirectory, allowInsecureHttp, allowStaleStore));
-		return NightOutcomes.report(outcome, spec.commandLine().getOut(), spec.commandLine().getErr());
+		int exitCode = NightOutcomes.report(outcome, spec.commandLine().getOut(), spec.commandLine().getErr());
+		metrics.afterRun(outcome.execution(), exitCode, Duration.ofNanos(System.nanoTime() - started));
+		return exitCode;
 	}
 
 }
