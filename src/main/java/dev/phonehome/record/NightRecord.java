@@ -147,8 +147,14 @@ public record NightRecord(NightWindow night, RunMode mode, Rerun rerun, Long res
 	public record StoreData(String importedAt, String dumpFolder, String fileDigests, String newestCreatedAt,
 			String staleness) {
 
+		/** {@link #importedAt()} of a store that has no recorded import. */
+		public static final String NEVER = "never";
+
 		/** One line: when and from where the store's data was imported. */
 		public String describe() {
+			if (NEVER.equals(importedAt)) {
+				return "no recorded import";
+			}
 			return "imported " + importedAt + " from " + dumpFolder
 					+ (newestCreatedAt == null ? "" : " (newest createdAt " + newestCreatedAt + ")");
 		}

@@ -53,7 +53,7 @@ public class StoreCheck {
 			store = imports.latest()
 				.map(i -> new NightRecord.StoreData(i.importedAt().toString(), i.dumpFolder(), i.digestsLine(),
 						i.newestCreatedAt() == null ? null : i.newestCreatedAt().toString(), stale))
-				.orElse(stale == null ? null : new NightRecord.StoreData("never", "(none recorded)", "", null, stale));
+				.orElse(stale == null ? null : new NightRecord.StoreData(NightRecord.StoreData.NEVER, "", "", null, stale));
 		}
 		return new NightRecord.DataSource(source.kind(), source.origin(), description, store, !dayEnded(night));
 	}

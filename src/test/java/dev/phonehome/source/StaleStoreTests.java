@@ -102,6 +102,23 @@ class StaleStoreTests extends PhoneHomeTestSupport {
 	}
 
 	@Test
+	void storeWithoutARecordedImportShouldBeStaleUntilAllowed() {
+		// given: data loaded by a version that did not record its import
+		jdbc.update("DELETE FROM phonehome_store_import");
+
+		// when
+		CliResult refused = cli("run", "--date", NIGHT, "--config", demoConfig("free"));
+		CliResult allowed = cli("run", "--date", NIGHT, "--allow-stale-store", "--config", demoConfig("free"));
+
+		// then
+		assertThat(refused.exitCode()).as(refused.err()).isEqualTo(11);
+		assertThat(refused.err()).contains("the store holds no recorded import");
+		assertThat(allowed.exitCode()).as(allowed.err()).isZero();
+		assertThat(allowed.out()).contains("store         no recorded import")
+			.contains("CAUTION       STALE STORE (run with --allow-stale-store): the store holds no recorded import");
+	}
+
+	@Test
 	void freshImportShouldRunWithoutCaution() {
 		CliResult run = cli("run", "--date", NIGHT, "--config", demoConfig("free"));
 
