@@ -15,7 +15,9 @@ public enum ExitCode {
 	DELIVERY_PENDING(9, "the night was archived but not delivered yet (endpoint failing or not configured); "
 			+ "it is queued and the next run sends it first"),
 	VERIFY_MISMATCH(10, "verify found a changed, missing or unexpected file, or a broken record chain; diff found "
-			+ "an archived payload changed or missing");
+			+ "an archived payload changed or missing"),
+	STALE_STORE(11, "the store's data is older than the night (imported before it ended); import a fresh dump, or "
+			+ "run with --allow-stale-store; nothing was run");
 
 	private final int code;
 

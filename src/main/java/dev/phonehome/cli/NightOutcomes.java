@@ -33,6 +33,7 @@ final class NightOutcomes {
 			case USAGE -> ExitCode.USAGE;
 			case ALREADY_COMPLETED -> ExitCode.ALREADY_COMPLETED;
 			case IN_USE -> ExitCode.ALREADY_RUNNING;
+			case STALE_STORE -> ExitCode.STALE_STORE;
 		};
 	}
 

@@ -1,6 +1,7 @@
 package dev.phonehome.cli;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.concurrent.Callable;
 
@@ -10,6 +11,7 @@ import org.springframework.stereotype.Component;
 import dev.phonehome.job.NightLauncher;
 import dev.phonehome.job.NightOutcome;
 import dev.phonehome.job.NightRequest;
+import dev.phonehome.metrics.MetricsTextfile;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -65,10 +67,18 @@ class RunCommand implements Callable<Integer> {
 			description = "allow a plain-http phoneHomeUrl to a host other than loopback (the payload travels unencrypted)")
 	boolean allowInsecureHttp;
 
+	@Option(names = "--allow-stale-store",
+			description = "run even though the store was imported before the night ended (the summary, record and "
+					+ "audit cover then say so); without it such a night is refused with exit 11")
+	boolean allowStaleStore;
+
 	private final NightLauncher launcher;
 
-	RunCommand(NightLauncher launcher) {
+	private final MetricsTextfile metrics;
+
+	RunCommand(NightLauncher launcher, MetricsTextfile metrics) {
 		this.launcher = launcher;
+		this.metrics = metrics;
 	}
 
 	@Override
@@ -77,9 +87,12 @@ class RunCommand implements Callable<Integer> {
 			throw new ParameterException(spec.commandLine(),
 					"--rerun needs --date (the night to run again) and cannot be combined with --dry-run");
 		}
+		long started = System.nanoTime();
 		NightOutcome outcome = launcher.run(new NightRequest(date, dryRun, rerun, config, source.source, versionsFile,
-				outDirectory, allowInsecureHttp));
-		return NightOutcomes.report(outcome, spec.commandLine().getOut(), spec.commandLine().getErr());
+				outDirectory, allowInsecureHttp, allowStaleStore));
+		int exitCode = NightOutcomes.report(outcome, spec.commandLine().getOut(), spec.commandLine().getErr());
+		metrics.afterRun(outcome.execution(), exitCode, Duration.ofNanos(System.nanoTime() - started));
+		return exitCode;
 	}
 
 }

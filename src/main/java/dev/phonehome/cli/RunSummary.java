@@ -21,6 +21,10 @@ record RunSummary(List<String> lines) {
 		lines.add(row("installation",
 				decisions.installation().id() + " version " + decisions.installation().version()));
 		lines.add(row("source", decisions.source().description()));
+		if (decisions.source().store() != null) {
+			lines.add(row("store", decisions.source().store().describe()));
+		}
+		decisions.source().caveats().forEach(caveat -> lines.add(row("CAUTION", caveat)));
 		if (record.skipped()) {
 			lines.add(row("skipped", decisions.switchOff().reason()));
 			auditLines(record, lines);

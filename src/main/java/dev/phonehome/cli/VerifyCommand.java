@@ -10,6 +10,7 @@ import org.springframework.stereotype.Component;
 
 import dev.phonehome.verify.ArchiveVerifier;
 import dev.phonehome.verify.Finding;
+import dev.phonehome.metrics.MetricsTextfile;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -55,8 +56,11 @@ class VerifyCommand implements Callable<Integer> {
 
 	private final ArchiveVerifier verifier;
 
-	VerifyCommand(ArchiveVerifier verifier) {
+	private final MetricsTextfile metrics;
+
+	VerifyCommand(ArchiveVerifier verifier, MetricsTextfile metrics) {
 		this.verifier = verifier;
+		this.metrics = metrics;
 	}
 
 	@Override
@@ -68,6 +72,7 @@ class VerifyCommand implements Callable<Integer> {
 		out.println(problems == 0 ? "verify: OK, " + findings.size() + " checks passed"
 				: "verify: " + problems + " problem(s) found");
 		out.flush();
+		metrics.afterVerify(problems == 0, problems);
 		return problems == 0 ? ExitCode.OK.code() : ExitCode.VERIFY_MISMATCH.code();
 	}
 

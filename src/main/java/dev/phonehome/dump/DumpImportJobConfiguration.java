@@ -1,6 +1,15 @@
 package dev.phonehome.dump;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.function.Function;
 
 import org.bson.BsonDocument;
@@ -23,9 +32,12 @@ import org.springframework.core.io.FileSystemResource;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 
+import dev.phonehome.artefact.Sha256;
 import dev.phonehome.home.PhoneHomeProperties;
 import dev.phonehome.installation.InstallationCollection;
 import dev.phonehome.installation.InstallationDocuments;
+import dev.phonehome.source.StoreImport;
+import dev.phonehome.source.StoreImports;
 
 /**
  * {@code importJob}: loads a mongoexport dump into the embedded store, replacing what was there.
@@ -183,8 +195,11 @@ public class DumpImportJobConfiguration {
 
 	@Bean
 	Step publishImportStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-			JdbcTemplate jdbc) {
+			JdbcTemplate jdbc, StoreImports imports, Clock clock) {
 		return new StepBuilder("publishImportStep", jobRepository).tasklet((contribution, chunkContext) -> {
+			// digested before the transaction's writes: the files were fully read by the steps before
+			Path from = Path.of(contribution.getStepExecution().getJobParameters().getString(FROM));
+			Map<String, String> digests = dumpDigests(from);
 			var tables = StoreTables.allStagingTables();
 			tables.forEach(t -> jdbc.execute("DELETE FROM " + StoreTables.liveName(t.name())));
 			for (var t : tables) {
@@ -193,8 +208,24 @@ public class DumpImportJobConfiguration {
 						+ " FROM " + t.name());
 			}
 			tables.forEach(t -> jdbc.execute("DELETE FROM " + t.name()));
+			// same transaction as the data: the store never holds data without the import that explains it
+			imports.record(new StoreImport(clock.instant(), from.toString(), digests, imports.newestCreatedAt()));
 			return RepeatStatus.FINISHED;
 		}, transactionManager).build();
+	}
+
+	/** SHA-256 of each of the dump's six files, by file name. */
+	private static Map<String, String> dumpDigests(Path from) throws IOException {
+		Map<String, String> digests = new TreeMap<>();
+		for (InstallationCollection collection : InstallationCollection.values()) {
+			MessageDigest digest = Sha256.newDigest();
+			try (InputStream in = new DigestInputStream(Files.newInputStream(from.resolve(collection.dumpFileName())),
+					digest)) {
+				in.transferTo(OutputStream.nullOutputStream());
+			}
+			digests.put(collection.dumpFileName(), Sha256.hex(digest));
+		}
+		return digests;
 	}
 
 	/** Builds the chunked import steps the same way for each collection. */

@@ -29,12 +29,14 @@ import dev.phonehome.job.NightOutcome.Kind;
 import dev.phonehome.record.NightParameters;
 import dev.phonehome.record.NightRecord;
 import dev.phonehome.record.NightRecords;
+import dev.phonehome.record.NightWindow;
 import dev.phonehome.record.RunMode;
 import dev.phonehome.settings.ConfigException;
 import dev.phonehome.settings.ConfigLocation;
 import dev.phonehome.settings.ServicesConfig;
 import dev.phonehome.settings.ServicesConfigLoader;
 import dev.phonehome.source.SourceDecision;
+import dev.phonehome.source.StoreCheck;
 import dev.phonehome.verify.NightChain;
 
 /**
@@ -74,10 +76,12 @@ public class NightLauncher {
 
 	private final Clock clock;
 
+	private final StoreCheck storeCheck;
+
 	NightLauncher(JobOperator jobOperator, JobRepository jobRepository,
 			@Qualifier(PhoneHomeJobConfiguration.JOB_NAME) Job phoneHomeJob, NightHistory history, NightLock nightLock,
 			NightChain chain, WorkArea workArea, ServicesConfigLoader configs, SourceDecision sourceDecision,
-			Clock clock) {
+			Clock clock, StoreCheck storeCheck) {
 		this.jobOperator = jobOperator;
 		this.jobRepository = jobRepository;
 		this.phoneHomeJob = phoneHomeJob;
@@ -88,6 +92,7 @@ public class NightLauncher {
 		this.configs = configs;
 		this.sourceDecision = sourceDecision;
 		this.clock = clock;
+		this.storeCheck = storeCheck;
 	}
 
 	/** Runs (or resumes) the night asked for. */
@@ -107,6 +112,19 @@ public class NightLauncher {
 		}
 		LocalDate night = request.date() != null ? request.date()
 				: LocalDate.now(clock.withZone(ZoneOffset.UTC)).minusDays(1);
+		NightWindow window = NightWindow.of(night);
+		if (!storeCheck.dayEnded(window) && !request.dryRun()) {
+			return NightOutcome.refused(Kind.USAGE, warnings, "phonehome: night " + night + " has not ended yet (it "
+					+ "ends " + window.end() + "); a night is run once it is over, so its data is complete. To look "
+					+ "at it now, use --dry-run (its summary and audit then say the day is incomplete).");
+		}
+		Optional<String> stale = storeCheck.staleness(window);
+		if (stale.isPresent() && !request.allowStaleStore()) {
+			return NightOutcome.refused(Kind.STALE_STORE, warnings, "phonehome: night " + night + " refused: "
+					+ stale.get() + ". Import a dump taken after the night (phonehome import --from DIR), or run "
+					+ "with --allow-stale-store to report the older data on purpose (the summary, record and audit "
+					+ "then say so); nothing was run.");
+		}
 		Path versions = request.versionsFile() != null ? request.versionsFile() : configLocation.versionsFile();
 		RunMode mode = request.rerun() ? RunMode.RERUN
 				: request.dryRun() ? RunMode.DRY_RUN : request.date() == null ? RunMode.NIGHTLY : RunMode.MANUAL;
@@ -124,7 +142,7 @@ public class NightLauncher {
 		}
 		NightParameters parameters = new NightParameters(night, mode, configLocation.recorded(), versions,
 				request.outDirectory(),
-				clock.millis(), rerun, request.allowInsecureHttp());
+				clock.millis(), rerun, request.allowInsecureHttp(), request.allowStaleStore());
 		if (request.outDirectory() != null && holdsArtefacts(request.outDirectory()) && !resumable(parameters)) {
 			return NightOutcome.refused(Kind.CONFIGURATION, warnings, "phonehome: " + request.outDirectory()
 					+ " already holds a night's artefacts (" + String.join(", ", ARTEFACT_NAMES) + "); phonehome never "
@@ -333,7 +351,9 @@ public class NightLauncher {
 			if (JobFailures.isBadData(execution)) {
 				return NightOutcome.of(Kind.BAD_DATA, execution, lines);
 			}
-			if (JobFailures.isSourceUnavailable(execution)) {
+			// a source that cannot be reached at all is a configuration matter; one that dropped after the night
+			// began reading it (its decisions are recorded) is a failed night the same command resumes
+			if (JobFailures.isSourceUnavailable(execution) && record.decisions() == null) {
 				return NightOutcome.of(Kind.CONFIGURATION, execution, lines);
 			}
 			lines.add((record.payload() == null ? "Nothing was sent. "

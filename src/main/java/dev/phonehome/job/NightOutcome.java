@@ -35,7 +35,9 @@ public record NightOutcome(Kind kind, JobExecution execution, List<String> messa
 		/** The night already completed; nothing ran. */
 		ALREADY_COMPLETED,
 		/** Another live process runs the night (or the execution); nothing ran. */
-		IN_USE
+		IN_USE,
+		/** The store's data is older than the night (and --allow-stale-store was not given); nothing ran. */
+		STALE_STORE
 
 	}
 

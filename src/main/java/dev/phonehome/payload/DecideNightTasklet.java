@@ -14,13 +14,14 @@ import dev.phonehome.record.NightParameters;
 import dev.phonehome.record.NightRecord;
 import dev.phonehome.record.NightRecord.Decisions;
 import dev.phonehome.record.NightRecordStore;
+import dev.phonehome.record.NightWindow;
 import dev.phonehome.record.SwitchOffDecision;
 import dev.phonehome.settings.InstallationVersion;
 import dev.phonehome.settings.ServicesConfig;
 import dev.phonehome.settings.SafeUrl;
 import dev.phonehome.settings.ServicesConfigLoader;
 import dev.phonehome.source.InstallationSource;
-import dev.phonehome.source.SourceDecision;
+import dev.phonehome.source.StoreCheck;
 
 /**
  * {@code decideNightStep}: reads the services config, the release and the companies' plans (and nothing else),
@@ -40,14 +41,14 @@ public class DecideNightTasklet implements Tasklet {
 
 	private final ServicesConfigLoader configs;
 
-	private final SourceDecision sourceDecision;
+	private final StoreCheck storeCheck;
 
 	public DecideNightTasklet(InstallationSource source, NightRecordStore records, ServicesConfigLoader configs,
-			SourceDecision sourceDecision) {
+			StoreCheck storeCheck) {
 		this.source = source;
 		this.records = records;
 		this.configs = configs;
-		this.sourceDecision = sourceDecision;
+		this.storeCheck = storeCheck;
 	}
 
 	@Override
@@ -61,7 +62,7 @@ public class DecideNightTasklet implements Tasklet {
 		EmailRule emails = EmailRule.apply(source.companyPlans());
 		SwitchOffDecision switchOff = SwitchOffDecision.of(config.disablePhoneHome(), emails.paid());
 		Decisions decisions = new Decisions(
-				new NightRecord.DataSource(sourceDecision.kind(), sourceDecision.origin(), source.describe()),
+				storeCheck.recorded(NightWindow.of(parameters.night()), source.describe()),
 				new NightRecord.ConfigSource(config.origin().where(), config.origin().serialNumber(),
 						config.origin().revision()),
 				new NightRecord.Installation(config.installationId(), version), emails.planDecision(),

@@ -19,7 +19,7 @@ import dev.phonehome.source.CodeReview;
 import dev.phonehome.source.Company;
 import dev.phonehome.settings.ServicesConfigLoader;
 import dev.phonehome.source.InstallationSource;
-import dev.phonehome.source.SourceDecision;
+import dev.phonehome.source.StoreCheck;
 import dev.phonehome.source.Team;
 import dev.phonehome.source.User;
 
@@ -38,8 +38,8 @@ public class PayloadConfiguration {
 
 	@Bean
 	DecideNightTasklet decideNightTasklet(InstallationSource installationSource, NightRecordStore records,
-			ServicesConfigLoader configs, SourceDecision sourceDecision) {
-		return new DecideNightTasklet(installationSource, records, configs, sourceDecision);
+			ServicesConfigLoader configs, StoreCheck storeCheck) {
+		return new DecideNightTasklet(installationSource, records, configs, storeCheck);
 	}
 
 	@Bean

@@ -18,9 +18,15 @@ import org.springframework.batch.core.job.parameters.JobParametersBuilder;
  * @param requestedAt when the run was asked for (identifying for dry runs only)
  * @param rerun for a rerun, which one of the night it is and the payload SHA-256 the night sent; else {@code null}
  * @param allowInsecureHttp {@code run --allow-insecure-http}: plain http to a host other than loopback
+ * @param allowStaleStore {@code run --allow-stale-store}: read a store imported before the night (recorded as such)
  */
 public record NightParameters(LocalDate night, RunMode mode, String configLocation, Path versionsFile, Path outDirectory,
-		long requestedAt, NightRecord.Rerun rerun, boolean allowInsecureHttp) {
+		long requestedAt, NightRecord.Rerun rerun, boolean allowInsecureHttp, boolean allowStaleStore) {
+
+	public NightParameters(LocalDate night, RunMode mode, String configLocation, Path versionsFile, Path outDirectory,
+			long requestedAt, NightRecord.Rerun rerun, boolean allowInsecureHttp) {
+		this(night, mode, configLocation, versionsFile, outDirectory, requestedAt, rerun, allowInsecureHttp, false);
+	}
 
 	private static final String RUN_DATE = "run.date";
 
@@ -39,6 +45,8 @@ public record NightParameters(LocalDate night, RunMode mode, String configLocati
 	private static final String RERUN_PREVIOUS_SHA256 = "rerun.previous-sha256";
 
 	private static final String ALLOW_INSECURE_HTTP = "delivery.allow-insecure-http";
+
+	private static final String ALLOW_STALE_STORE = "source.allow-stale-store";
 
 	/** For step-scoped beans: {@code @Value(NightParameters.NIGHT)} injects the night as a {@code LocalDate}. */
 	public static final String NIGHT = "#{jobParameters['" + RUN_DATE + "']}";
@@ -68,6 +76,9 @@ public record NightParameters(LocalDate night, RunMode mode, String configLocati
 		if (allowInsecureHttp) {
 			builder.addString(ALLOW_INSECURE_HTTP, "true", false);
 		}
+		if (allowStaleStore) {
+			builder.addString(ALLOW_STALE_STORE, "true", false);
+		}
 		return builder.toJobParameters();
 	}
 
@@ -81,7 +92,8 @@ public record NightParameters(LocalDate night, RunMode mode, String configLocati
 				Path.of(parameters.getString(VERSIONS_FILE)), out == null ? null : Path.of(out),
 				requestedAt == null ? 0 : requestedAt,
 				rerun == null ? null : new NightRecord.Rerun(rerun, parameters.getString(RERUN_PREVIOUS_SHA256)),
-				"true".equals(parameters.getString(ALLOW_INSECURE_HTTP)));
+				"true".equals(parameters.getString(ALLOW_INSECURE_HTTP)),
+				"true".equals(parameters.getString(ALLOW_STALE_STORE)));
 	}
 
 	/** The night of a job's parameters, without reading the rest. */

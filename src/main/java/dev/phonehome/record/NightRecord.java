@@ -107,7 +107,58 @@ public record NightRecord(NightWindow night, RunMode mode, Rerun rerun, Long res
 	 * @param description the one sentence shown everywhere ("live MongoDB from storage.mongo.url of ..., database
 	 * codestream"); never with a password
 	 */
-	public record DataSource(SourceKind kind, SourceOrigin origin, String description) {
+	public record DataSource(SourceKind kind, SourceOrigin origin, String description, StoreData store,
+			boolean dayIncomplete) {
+
+		/** A source read over a whole night, with no store import behind it (a live MongoDB). */
+		public DataSource(SourceKind kind, SourceOrigin origin, String description) {
+			this(kind, origin, description, null, false);
+		}
+
+		/**
+		 * What a reader of the summary and the audit cover must be told about the data before anything else:
+		 * a store older than the night (run with {@code --allow-stale-store}), a day read before it ended.
+		 */
+		public List<String> caveats() {
+			List<String> caveats = new java.util.ArrayList<>();
+			if (store != null && store.staleness() != null) {
+				caveats.add("STALE STORE (run with --allow-stale-store): " + store.staleness()
+						+ "; the payload reports the installation as it was then, not as of the night");
+			}
+			if (dayIncomplete) {
+				caveats.add("INCOMPLETE DAY: the night had not ended when its data was read (a dry run); its "
+						+ "activity covers only part of the day");
+			}
+			return caveats;
+		}
+
+	}
+
+	/**
+	 * The store's import the night read (embedded or PostgreSQL store only).
+	 *
+	 * @param importedAt ISO-8601 UTC instant the import was published
+	 * @param dumpFolder the dump folder it was read from
+	 * @param fileDigests {@code name=sha256,...} of the dump's files
+	 * @param newestCreatedAt ISO-8601 UTC instant of the newest {@code createdAt} imported; {@code null} if none
+	 * @param staleness why the store was older than the night, when it was (the night then ran only because
+	 * {@code --allow-stale-store} said so); {@code null} when it was new enough
+	 */
+	public record StoreData(String importedAt, String dumpFolder, String fileDigests, String newestCreatedAt,
+			String staleness) {
+
+		/** {@link #importedAt()} of a store that has no recorded import. */
+		public static final String NEVER = "never";
+
+		/** One line: when and from where the store's data was imported. */
+		public String describe() {
+			if (NEVER.equals(importedAt)) {
+				return "no recorded import";
+			}
+			return "imported " + importedAt + " from " + dumpFolder
+					+ (newestCreatedAt == null ? "" : " (newest createdAt " + newestCreatedAt + ")");
+		}
+
 	}
 
 	/**

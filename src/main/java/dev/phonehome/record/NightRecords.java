@@ -54,6 +54,18 @@ public final class NightRecords {
 
 	private static final String SOURCE_ORIGIN = "night.source.origin";
 
+	private static final String STORE_IMPORTED_AT = "night.store.imported-at";
+
+	private static final String STORE_DUMP = "night.store.dump";
+
+	private static final String STORE_DUMP_FILES = "night.store.dump-files";
+
+	private static final String STORE_NEWEST_CREATED_AT = "night.store.newest-created-at";
+
+	private static final String STORE_STALE = "night.store.stale";
+
+	private static final String DAY_INCOMPLETE = "night.day-incomplete";
+
 	private static final String CONFIG = "night.config";
 
 	private static final String CONFIG_SERIAL = "night.config.serial-number";
@@ -219,7 +231,11 @@ public final class NightRecords {
 		}
 		return new Decisions(
 				new NightRecord.DataSource(enumOf(SourceKind.class, c.getString(SOURCE_KIND, null)),
-						enumOf(SourceOrigin.class, c.getString(SOURCE_ORIGIN, null)), c.getString(SOURCE, "")),
+						enumOf(SourceOrigin.class, c.getString(SOURCE_ORIGIN, null)), c.getString(SOURCE, ""),
+						c.containsKey(STORE_IMPORTED_AT) ? new NightRecord.StoreData(c.getString(STORE_IMPORTED_AT),
+								c.getString(STORE_DUMP, ""), c.getString(STORE_DUMP_FILES, ""),
+								c.getString(STORE_NEWEST_CREATED_AT, null), c.getString(STORE_STALE, null)) : null,
+						flag(c, DAY_INCOMPLETE)),
 				new NightRecord.ConfigSource(c.getString(CONFIG, ""), c.getString(CONFIG_SERIAL, null),
 						c.containsKey(CONFIG_REVISION) ? c.getLong(CONFIG_REVISION) : null),
 				new Installation(c.getString(INSTALLATION_ID, ""), c.getString(INSTALLATION_VERSION, "")),
@@ -238,6 +254,13 @@ public final class NightRecords {
 		c.putString(SOURCE, d.source().description());
 		put(c, SOURCE_KIND, d.source().kind() == null ? null : d.source().kind().name());
 		put(c, SOURCE_ORIGIN, d.source().origin() == null ? null : d.source().origin().name());
+		NightRecord.StoreData store = d.source().store();
+		put(c, STORE_IMPORTED_AT, store == null ? null : store.importedAt());
+		put(c, STORE_DUMP, store == null ? null : store.dumpFolder());
+		put(c, STORE_DUMP_FILES, store == null ? null : store.fileDigests());
+		put(c, STORE_NEWEST_CREATED_AT, store == null ? null : store.newestCreatedAt());
+		put(c, STORE_STALE, store == null ? null : store.staleness());
+		put(c, DAY_INCOMPLETE, d.source().dayIncomplete() ? Boolean.TRUE : null);
 		c.putString(CONFIG, d.config().where());
 		put(c, CONFIG_SERIAL, d.config().serialNumber());
 		put(c, CONFIG_REVISION, d.config().revision());

@@ -56,6 +56,7 @@ final class AuditNarrative {
 				+ Timestamps.iso(input.windowEnd()), true);
 		row(rows, "Execution", String.valueOf(input.executionId()), false);
 		row(rows, "Run mode", input.runLabel(), false);
+		decisions.source().caveats().forEach(caveat -> row(rows, "Caution", caveat, false));
 		row(rows, "Delivery status", input.deliveryText() + " (as known when this audit was written)", false);
 		if (input.skipped()) {
 			row(rows, "Why nothing was sent", decisions.switchOff().reason(), false);
@@ -99,6 +100,9 @@ final class AuditNarrative {
 				? ", no phone-home key configured"
 				: ", key read from " + target.keySource() + " (the key itself is never recorded)"), false);
 		row(rows, "Data source", decisions.source().description(), false);
+		if (decisions.source().store() != null) {
+			row(rows, "Store data", decisions.source().store().describe(), false);
+		}
 		row(rows, "Services config", configSource(decisions.config()), false);
 		return rows;
 	}
