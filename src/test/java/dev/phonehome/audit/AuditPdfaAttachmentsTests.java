@@ -88,6 +88,23 @@ class AuditPdfaAttachmentsTests {
 		assertThat(AuditDocuments.pdfaViolations(audit.pdf().path())).isEmpty();
 	}
 
+	@Test
+	void outlineShouldHaveAnEntryPerSectionAndPerTenThousandRows(@TempDir Path out) throws IOException {
+		// given: a free night of 10,001 users (102 companies... as the audit benchmark generates them)
+		Path payload = out.resolve("payload.json");
+		AuditBenchmark.writePayload(payload, 10_001);
+		AuditInput input = AuditFixtures.archived(payload, false, RunMode.MANUAL, 10_001);
+
+		// when
+		AuditArtefacts audit = new AuditWriter().write(input, Files.createDirectories(out.resolve("audit")),
+				GENERATED_AT);
+
+		// then
+		assertThat(AuditDocuments.outline(audit.pdf().path())).containsExactly("Cover", "Settings and decisions",
+				"Summary", "The night in charts", "Companies (100)", "  Rows 1-100", "Teams (200)", "  Rows 1-200",
+				"Users (10001)", "  Rows 1-10000", "  Rows 10001-10001", "Code reviews (500)", "  Rows 1-500");
+	}
+
 	private static String pdfdetachList(Path pdf) throws IOException, InterruptedException {
 		Process process = new ProcessBuilder("pdfdetach", "-list", pdf.toString()).redirectErrorStream(true).start();
 		String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
