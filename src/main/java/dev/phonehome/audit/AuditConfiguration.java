@@ -8,13 +8,19 @@ import org.springframework.context.annotation.Configuration;
 import dev.phonehome.home.NightWorkspace;
 import dev.phonehome.record.NightRecordStore;
 
-/** What the audit feature gives {@code phoneHomeJob}: the tasklet of its audit step. */
+/** What the audit feature gives {@code phoneHomeJob}: the tasklet of its audit step, and the warm-up that readies it while the
+ * payload is collected. */
 @Configuration(proxyBeanMethods = false)
 public class AuditConfiguration {
 
 	@Bean
-	AuditWriter auditWriter() {
-		return new AuditWriter();
+	AuditWriter auditWriter(AuditProperties properties) {
+		return new AuditWriter(properties);
+	}
+
+	@Bean
+	AuditWarmUp auditWarmUp() {
+		return new AuditWarmUp();
 	}
 
 	@Bean

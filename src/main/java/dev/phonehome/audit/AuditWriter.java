@@ -2,18 +2,21 @@ package dev.phonehome.audit;
 
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 
 import dev.phonehome.artefact.Artefact;
 import dev.phonehome.artefact.ArtefactWriter;
 import dev.phonehome.audit.content.AuditInput;
 import dev.phonehome.audit.content.PayloadTally;
 import dev.phonehome.audit.csv.AuditCsvWriter;
+import dev.phonehome.audit.pdf.AuditAttachment;
 import dev.phonehome.audit.pdf.AuditPdfRenderer;
 import dev.phonehome.failpoint.Failpoint;
 
 /**
  * Writes a night's audit, {@code audit.csv} then {@code audit.pdf}, into a folder (beside the payload), each
- * atomically. Callable inside the job (the audit step) and outside it (writing the audit again after a later
+ * atomically; the PDF embeds the CSV and, up to {@code phonehome.audit.embed-payload-max}, the archived payload. Callable inside the job (the audit step) and outside it (writing the audit again after a later
  * delivery, or checking a night), since it needs only an {@link AuditInput}.
  */
 public class AuditWriter {
@@ -24,13 +27,29 @@ public class AuditWriter {
 
 	private final AuditPdfRenderer pdfRenderer = new AuditPdfRenderer();
 
+	private final AuditProperties properties;
+
+	public AuditWriter(AuditProperties properties) {
+		this.properties = properties;
+	}
+
+	public AuditWriter() {
+		this(AuditProperties.defaults());
+	}
+
 	public AuditArtefacts write(AuditInput input, Path directory, Instant generatedAt) {
 		ArtefactWriter.Written<PayloadTally> csv = ArtefactWriter.writeProducing(directory.resolve(CSV_FILE),
 				out -> AuditCsvWriter.write(input, out), written -> {
 				});
 		Failpoint.AUDIT_BETWEEN_DOCUMENTS.hit();
+		List<AuditAttachment> attachments = new ArrayList<>();
+		if (input.payload() != null
+				&& input.record().payload().file().size() <= properties.embedPayloadMax().toBytes()) {
+			attachments.add(AuditAttachment.payload(input.payload()));
+		}
+		attachments.add(AuditAttachment.csv(csv.artefact().path()));
 		Artefact pdf = ArtefactWriter.write(directory.resolve(PDF_FILE),
-				out -> pdfRenderer.render(input, csv.answer(), generatedAt, out));
+				out -> pdfRenderer.render(input, csv.answer(), generatedAt, attachments, out));
 		return new AuditArtefacts(pdf, csv.artefact());
 	}
 

@@ -14,6 +14,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.transaction.PlatformTransactionManager;
 
+import dev.phonehome.audit.AuditWarmUp;
 import dev.phonehome.audit.WriteAuditTasklet;
 import dev.phonehome.delivery.DeliverPayloadTasklet;
 import dev.phonehome.home.PhoneHomeProperties;
@@ -40,6 +41,7 @@ import dev.phonehome.verify.NightChain;
  *        |
  *        +--> collectCompaniesStep -> collectTeamsStep -> collectUsersStep -> collectCodeReviewsStep
  *             -> assemblePayloadStep -> deliverPayloadStep -> auditStep
+ * meanwhile the audit's templates and fonts load in the background ({@link AuditWarmUp});
  * then, whatever the outcome: the execution's record is linked into the record chain ({@link NightClosing}).
  * </pre>
  * The collect steps read their section from the active source ({@code companiesReader}, ...: the job does not
@@ -53,10 +55,12 @@ public class PhoneHomeJobConfiguration {
 	public static final String JOB_NAME = Jobs.PHONE_HOME;
 
 	@Bean
-	Job phoneHomeJob(JobRepository jobRepository, NightClosing nightClosing, Step decideNightStep,
+	Job phoneHomeJob(JobRepository jobRepository, NightClosing nightClosing, AuditWarmUp auditWarmUp,
+			Step decideNightStep,
 			Step collectCompaniesStep, Step collectTeamsStep, Step collectUsersStep, Step collectCodeReviewsStep,
 			Step assemblePayloadStep, Step deliverPayloadStep, Step auditStep) {
 		return new JobBuilder(JOB_NAME, jobRepository).listener(nightClosing)
+			.listener(auditWarmUp)
 			.start(decideNightStep)
 			.on(ExitStatus.FAILED.getExitCode())
 			.fail()

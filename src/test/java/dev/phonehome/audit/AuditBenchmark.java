@@ -62,7 +62,7 @@ public final class AuditBenchmark {
 				Runtime.getRuntime().maxMemory() >> 20);
 	}
 
-	private static void writePayload(Path payload, int users) throws IOException {
+	static void writePayload(Path payload, int users) throws IOException {
 		NightWindow night = NightWindow.of(AuditFixtures.NIGHT);
 		int companies = Math.max(1, users / 100);
 		int teams = Math.max(1, users / 50);

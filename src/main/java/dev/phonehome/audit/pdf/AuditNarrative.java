@@ -30,8 +30,11 @@ final class AuditNarrative {
 
 	private final PayloadTally tally;
 
-	AuditNarrative(AuditInput input, PayloadTally tally) {
+	private final boolean payloadAttached;
+
+	AuditNarrative(AuditInput input, PayloadTally tally, boolean payloadAttached) {
 		this.input = input;
+		this.payloadAttached = payloadAttached;
 		this.decisions = input.decisions();
 		this.tally = tally;
 	}
@@ -61,6 +64,7 @@ final class AuditNarrative {
 		if (input.skipped()) {
 			row(rows, "Why nothing was sent", decisions.switchOff().reason(), false);
 			row(rows, "Payload", "none: nothing was collected beyond the companies' plans, nothing was sent", false);
+			row(rows, "Attached to this PDF", "audit.csv", false);
 		}
 		else {
 			row(rows, "What was sent", what(), false);
@@ -69,6 +73,10 @@ final class AuditNarrative {
 			row(rows, "Payload SHA-256", payload.sha256(), true);
 			row(rows, "Payload size", payload.size() + " bytes", false);
 			row(rows, "Payload file", payload.path().toString(), true);
+			row(rows, "Attached to this PDF", payloadAttached
+					? "payload.json (the archived payload, byte for byte: its SHA-256 is the one above) and audit.csv"
+					: "audit.csv only: the payload is larger than phonehome.audit.embed-payload-max; it is archived"
+							+ " at the payload file above, SHA-256 " + payload.sha256(), false);
 		}
 		return rows;
 	}

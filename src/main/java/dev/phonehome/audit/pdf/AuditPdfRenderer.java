@@ -36,9 +36,11 @@ import dev.phonehome.payload.Timestamps;
 import dev.phonehome.payload.PayloadSection;
 
 /**
- * Renders {@code audit.pdf} in three phases, compile (cached, {@link AuditTemplates}), fill, export: a PDF/A-1b
- * document with DejaVu fonts embedded. Filled pages beyond a few dozen are swapped to a temporary file (a
- * Jasper virtualizer) and the tables stream from the payload file, so a 100,000-user night fits in bounded memory.
+ * Renders {@code audit.pdf} in three phases, load (cached, {@link AuditTemplates}), fill, export: a PDF/A-3b
+ * document with DejaVu fonts embedded, carrying its evidence as associated files ({@link AuditAttachment}: the
+ * archived payload as {@code Source}, {@code audit.csv} as {@code Data}). Filled pages beyond a few dozen are
+ * swapped to a temporary file (a Jasper virtualizer) and the tables stream from the payload file, so a
+ * 100,000-user night fits in bounded memory.
  */
 public final class AuditPdfRenderer {
 
@@ -47,15 +49,21 @@ public final class AuditPdfRenderer {
 
 	private static final Path SRGB_PROFILE = writeSrgbProfile();
 
-	public void render(AuditInput input, PayloadTally tally, Instant generatedAt, OutputStream out) {
+	/**
+	 * @param attachments the files to embed; the cover says whether the payload is among them
+	 */
+	public void render(AuditInput input, PayloadTally tally, Instant generatedAt, List<AuditAttachment> attachments,
+			OutputStream out) {
 		List<SectionDataSource> tables = new ArrayList<>();
 		JRSwapFileVirtualizer virtualizer = new JRSwapFileVirtualizer(PAGES_IN_MEMORY,
 				new JRSwapFile(System.getProperty("java.io.tmpdir"), 8192, 64), true);
 		try {
-			Map<String, Object> parameters = parameters(input, tally, generatedAt, tables);
+			boolean payloadAttached = attachments.stream().anyMatch(a -> a.relationship().equals("Source"));
+			Map<String, Object> parameters = parameters(input, tally, generatedAt, payloadAttached, tables);
 			parameters.put(JRParameter.REPORT_VIRTUALIZER, virtualizer);
 			JasperPrint print = fill(parameters);
-			export(print, input, out);
+			export(print, "Phone-home audit, night " + input.night() + ", execution " + input.executionId(),
+					attachments, out);
 		}
 		finally {
 			tables.forEach(SectionDataSource::close);
@@ -73,17 +81,43 @@ public final class AuditPdfRenderer {
 		}
 	}
 
-	private static void export(JasperPrint print, AuditInput input, OutputStream out) {
-		JRPdfExporter exporter = new JRPdfExporter();
+	/**
+	 * Loads, in the calling thread, what a first audit in a JVM would otherwise load itself: the compiled
+	 * templates, and the classes, fonts and colour profile of a fill and a PDF/A export (of a one-row table).
+	 */
+	public static void warmUp() {
+		for (String name : List.of(AuditTemplates.MASTER, AuditTemplates.KEY_VALUES, AuditTemplates.COMPANIES,
+				AuditTemplates.TEAMS, AuditTemplates.USERS, AuditTemplates.CODE_REVIEWS)) {
+			AuditTemplates.get(name);
+		}
+		Map<String, Object> row = new HashMap<>();
+		row.put("label", "warm-up");
+		row.put("value", "0123456789 abcdef");
+		row.put("mono", Boolean.TRUE);
+		Map<String, Object> parameters = new HashMap<>();
+		parameters.put(JRParameter.REPORT_LOCALE, Locale.ROOT);
+		try {
+			JasperPrint print = JasperFillManager.fillReport(AuditTemplates.get(AuditTemplates.KEY_VALUES),
+					parameters, new JRMapCollectionDataSource(List.of(row)));
+			export(print, "warm-up", List.of(), OutputStream.nullOutputStream());
+		}
+		catch (JRException ex) {
+			throw new IllegalStateException("audit warm-up: " + ex.getMessage(), ex);
+		}
+	}
+
+	private static void export(JasperPrint print, String title, List<AuditAttachment> attachments,
+			OutputStream out) {
+		JRPdfExporter exporter = new AttachingPdfExporter(attachments);
 		exporter.setExporterInput(new SimpleExporterInput(print));
 		exporter.setExporterOutput(new SimpleOutputStreamExporterOutput(out));
 		SimplePdfExporterConfiguration configuration = new SimplePdfExporterConfiguration();
-		configuration.setPdfaConformance(PdfaConformanceEnum.PDFA_1B);
-		configuration.setPdfVersion(PdfVersionEnum.VERSION_1_4);
+		// PDF/A-3 is the level that allows embedded files of any kind (PDF/A-1 none, PDF/A-2 only PDF/A files)
+		configuration.setPdfaConformance(PdfaConformanceEnum.PDFA_3B);
+		configuration.setPdfVersion(PdfVersionEnum.VERSION_1_7);
 		configuration.setIccProfilePath(SRGB_PROFILE.toString());
 		configuration.setEmbedIccProfile(true);
-		configuration.setMetadataTitle("Phone-home audit, night " + input.night() + ", execution "
-				+ input.executionId());
+		configuration.setMetadataTitle(title);
 		configuration.setMetadataSubject("What the phone home sent for this night, and why");
 		configuration.setMetadataCreator("phonehome");
 		exporter.setConfiguration(configuration);
@@ -96,8 +130,8 @@ public final class AuditPdfRenderer {
 	}
 
 	private static Map<String, Object> parameters(AuditInput input, PayloadTally tally, Instant generatedAt,
-			List<SectionDataSource> tables) {
-		AuditNarrative narrative = new AuditNarrative(input, tally);
+			boolean payloadAttached, List<SectionDataSource> tables) {
+		AuditNarrative narrative = new AuditNarrative(input, tally, payloadAttached);
 		Map<String, Object> p = new HashMap<>();
 		p.put(JRParameter.REPORT_LOCALE, Locale.ROOT);
 		p.put(JRParameter.REPORT_TIME_ZONE, TimeZone.getTimeZone("UTC"));

@@ -7,12 +7,13 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 import net.sf.jasperreports.engine.JRException;
-import net.sf.jasperreports.engine.JasperCompileManager;
 import net.sf.jasperreports.engine.JasperReport;
+import net.sf.jasperreports.engine.util.JRLoader;
 
 /**
- * The audit's JasperReports templates ({@code reports/*.jrxml}, shipped on the classpath), compiled once per JVM
- * on first use: compiling takes most of a second, filling a small night a few milliseconds.
+ * The audit's JasperReports templates, compiled at build time ({@link TemplateCompiler}: {@code reports/*.jasper}
+ * in the jar) and loaded once per JVM on first use: loading takes milliseconds where compiling the JRXML took most
+ * of a second, and the jar carries no report compiler.
  */
 public final class AuditTemplates {
 
@@ -28,28 +29,34 @@ public final class AuditTemplates {
 
 	public static final String CODE_REVIEWS = "audit-code-reviews";
 
-	private static final Map<String, JasperReport> COMPILED = new ConcurrentHashMap<>();
+	private static final Map<String, JasperReport> LOADED = new ConcurrentHashMap<>();
 
 	private AuditTemplates() {
 	}
 
 	public static JasperReport get(String name) {
-		return COMPILED.computeIfAbsent(name, AuditTemplates::compile);
+		return LOADED.computeIfAbsent(name, AuditTemplates::load);
 	}
 
-	private static JasperReport compile(String name) {
-		String resource = "reports/" + name + ".jrxml";
+	/** The classpath resource of a compiled template. */
+	public static String resource(String name) {
+		return "reports/" + name + ".jasper";
+	}
+
+	private static JasperReport load(String name) {
+		String resource = resource(name);
 		try (InputStream in = AuditTemplates.class.getClassLoader().getResourceAsStream(resource)) {
 			if (in == null) {
-				throw new IllegalStateException("the report template " + resource + " is not on the classpath");
+				throw new IllegalStateException("the compiled report template " + resource
+						+ " is not on the classpath (the build compiles reports/*.jrxml in process-classes)");
 			}
-			return JasperCompileManager.compileReport(in);
+			return (JasperReport) JRLoader.loadObject(in);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("cannot read the report template " + resource, ex);
 		}
 		catch (JRException ex) {
-			throw new IllegalStateException("the report template " + resource + " does not compile: "
+			throw new IllegalStateException("the report template " + resource + " does not load: "
 					+ ex.getMessage(), ex);
 		}
 	}
