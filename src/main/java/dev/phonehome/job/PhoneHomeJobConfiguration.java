@@ -15,6 +15,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.transaction.PlatformTransactionManager;
 
 import dev.phonehome.audit.WriteAuditTasklet;
+import dev.phonehome.changes.CompareNightTasklet;
 import dev.phonehome.delivery.DeliverPayloadTasklet;
 import dev.phonehome.home.PhoneHomeProperties;
 import dev.phonehome.installation.InstallationCollection;
@@ -39,7 +40,7 @@ import dev.phonehome.verify.NightChain;
  * decideNightStep --SKIPPED--> auditStep          (a paid installation switched the phone home off)
  *        |
  *        +--> collectCompaniesStep -> collectTeamsStep -> collectUsersStep -> collectCodeReviewsStep
- *             -> assemblePayloadStep -> deliverPayloadStep -> auditStep
+ *             -> assemblePayloadStep -> compareNightStep -> deliverPayloadStep -> auditStep
  * then, whatever the outcome: the execution's record is linked into the record chain ({@link NightClosing}).
  * </pre>
  * The collect steps read their section from the active source ({@code companiesReader}, ...: the job does not
@@ -55,7 +56,7 @@ public class PhoneHomeJobConfiguration {
 	@Bean
 	Job phoneHomeJob(JobRepository jobRepository, NightClosing nightClosing, Step decideNightStep,
 			Step collectCompaniesStep, Step collectTeamsStep, Step collectUsersStep, Step collectCodeReviewsStep,
-			Step assemblePayloadStep, Step deliverPayloadStep, Step auditStep) {
+			Step assemblePayloadStep, Step compareNightStep, Step deliverPayloadStep, Step auditStep) {
 		return new JobBuilder(JOB_NAME, jobRepository).listener(nightClosing)
 			.start(decideNightStep)
 			.on(ExitStatus.FAILED.getExitCode())
@@ -70,6 +71,7 @@ public class PhoneHomeJobConfiguration {
 			.next(collectUsersStep)
 			.next(collectCodeReviewsStep)
 			.next(assemblePayloadStep)
+			.next(compareNightStep)
 			.next(deliverPayloadStep)
 			.next(auditStep)
 			.end()
@@ -161,7 +163,16 @@ public class PhoneHomeJobConfiguration {
 			.build();
 	}
 
-	// step 7: queue the night in the outbox, send every pending night
+	// step 7: what changed since the night sent before (counts and digests into the record; the audit shows them)
+
+	@Bean
+	Step compareNightStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+			CompareNightTasklet compareNightTasklet) {
+		return new StepBuilder("compareNightStep", jobRepository).tasklet(compareNightTasklet, transactionManager)
+			.build();
+	}
+
+	// step 8: queue the night in the outbox, send every pending night
 
 	@Bean
 	Step deliverPayloadStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
@@ -171,7 +182,7 @@ public class PhoneHomeJobConfiguration {
 			.build();
 	}
 
-	// step 8: the audit of what was sent (or, for a skipped night, of why nothing was)
+	// step 9: the audit of what was sent (or, for a skipped night, of why nothing was)
 
 	@Bean
 	Step auditStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
