@@ -30,6 +30,7 @@ import net.sf.jasperreports.pdf.SimplePdfExporterConfiguration;
 import net.sf.jasperreports.pdf.type.PdfVersionEnum;
 import net.sf.jasperreports.pdf.type.PdfaConformanceEnum;
 
+import dev.phonehome.audit.content.AuditChanges;
 import dev.phonehome.audit.content.AuditInput;
 import dev.phonehome.audit.content.PayloadTally;
 import dev.phonehome.payload.Timestamps;
@@ -48,17 +49,25 @@ public final class AuditPdfRenderer {
 	private static final Path SRGB_PROFILE = writeSrgbProfile();
 
 	public void render(AuditInput input, PayloadTally tally, Instant generatedAt, OutputStream out) {
+		render(input, tally, AuditChanges.none(input.record().changes()), generatedAt, out);
+	}
+
+	public void render(AuditInput input, PayloadTally tally, AuditChanges changes, Instant generatedAt,
+			OutputStream out) {
 		List<SectionDataSource> tables = new ArrayList<>();
+		ChangesSection changesSection = new ChangesSection(changes);
 		JRSwapFileVirtualizer virtualizer = new JRSwapFileVirtualizer(PAGES_IN_MEMORY,
 				new JRSwapFile(System.getProperty("java.io.tmpdir"), 8192, 64), true);
 		try {
 			Map<String, Object> parameters = parameters(input, tally, generatedAt, tables);
+			changesSection.parameters(parameters);
 			parameters.put(JRParameter.REPORT_VIRTUALIZER, virtualizer);
 			JasperPrint print = fill(parameters);
 			export(print, input, out);
 		}
 		finally {
 			tables.forEach(SectionDataSource::close);
+			changesSection.close();
 			virtualizer.cleanup();
 		}
 	}
