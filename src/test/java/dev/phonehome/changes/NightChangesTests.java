@@ -122,6 +122,39 @@ class NightChangesTests extends PhoneHomeTestSupport {
 	}
 
 	@Test
+	void aPaidNightAfterAFreeOneShouldShowNoAddressNotEvenOfAUserItNoLongerSends() throws IOException {
+		// given the free night, then the paid variant the next night without its last user
+		assertThat(cli("import", "--from", demoDump("free")).exitCode()).isZero();
+		assertThat(run("free", "2026-11-20").exitCode()).isZero();
+		Path dump = HOME.resolve("dump-paid-one-user-less");
+		Files.createDirectories(dump);
+		try (var files = Files.list(Path.of(demoDump("paid")))) {
+			for (Path file : files.filter(f -> f.toString().endsWith(".json")).toList()) {
+				Files.copy(file, dump.resolve(file.getFileName()), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+			}
+		}
+		List<String> users = Files.readAllLines(dump.resolve("users.json"));
+		Files.write(dump.resolve("users.json"), users.subList(0, users.size() - 1));
+		assertThat(cli("import", "--from", dump.toString()).exitCode()).isZero();
+
+		// when
+		CliResult paid = run("paid", "2026-11-21");
+
+		// then the user it no longer sends is listed as removed, without the address the free night sent
+		assertThat(paid.exitCode()).as(paid.err()).isZero();
+		assertThat(paid.out()).contains("emails now redacted").containsPattern("users \\+0 -1 ~\\d+");
+		Path folder = nightFolder("2026-11-21");
+		List<CSVRecord> csv = csvRecords(folder.resolve("audit.csv"));
+		assertThat(csv).filteredOn(r -> r.get("recordType").equals("user") && r.get("change").equals("REMOVED"))
+			.extracting(r -> r.get("emailStatus"))
+			.containsExactly("REDACTED_PAID_PLAN");
+		assertThat(Files.readString(folder.resolve("audit.csv"))).doesNotContain("@");
+		assertThat(pdfText(folder.resolve("audit.pdf"))).contains("Changes since 2026-11-20")
+			.contains("emails now redacted: the installation became paid")
+			.doesNotContain("@");
+	}
+
+	@Test
 	void aFirstNightAndANightAfterAGapShouldSaySo() throws IOException {
 		// given a dry run on the 18th, which is never sent, then the 18th itself, and the 20th (the 19th never ran)
 		assertThat(cli("import", "--from", demoDump("free")).exitCode()).isZero();

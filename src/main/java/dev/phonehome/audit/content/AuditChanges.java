@@ -73,7 +73,7 @@ public final class AuditChanges implements AutoCloseable {
 			items = Files.createTempFile(spoolFolder, ".audit-changes-", ".jsonl");
 			emails = Files.createTempFile(spoolFolder, ".audit-first-emails-", ".jsonl");
 			NightChanges changes;
-			try (Spool spool = new Spool(items, emails)) {
+			try (Spool spool = new Spool(items, emails, input.decisions().emails().included())) {
 				changes = NightComparison.compare(input.payload(), baseline, spool);
 			}
 			if (!changes.sha256().equals(recorded.sha256())) {
@@ -158,7 +158,10 @@ public final class AuditChanges implements AutoCloseable {
 
 		private final BufferedWriter emailsOut;
 
-		Spool(Path items, Path emails) throws IOException {
+		private final boolean emailsIncluded;
+
+		Spool(Path items, Path emails, boolean emailsIncluded) throws IOException {
+			this.emailsIncluded = emailsIncluded;
 			this.itemsOut = Files.newBufferedWriter(items, StandardCharsets.UTF_8);
 			this.emailsOut = Files.newBufferedWriter(emails, StandardCharsets.UTF_8);
 		}
@@ -174,7 +177,12 @@ public final class AuditChanges implements AutoCloseable {
 				line.put("name", String.valueOf(change.item().get("name")));
 			}
 			if (change.kind() == ChangeKind.REMOVED) {
-				line.put("item", change.item());
+				Map<String, Object> item = new java.util.LinkedHashMap<>(change.item());
+				if (!emailsIncluded) {
+					// a paid night's audit shows no address, not even one a free night before it sent
+					item.remove("email");
+				}
+				line.put("item", item);
 			}
 			write(itemsOut, line);
 		}
