@@ -1,5 +1,8 @@
 package dev.phonehome.audit;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -7,6 +10,7 @@ import java.util.List;
 
 import dev.phonehome.artefact.Artefact;
 import dev.phonehome.artefact.ArtefactWriter;
+import dev.phonehome.audit.content.AuditChanges;
 import dev.phonehome.audit.content.AuditInput;
 import dev.phonehome.audit.content.PayloadTally;
 import dev.phonehome.audit.csv.AuditCsvWriter;
@@ -37,20 +41,49 @@ public class AuditWriter {
 		this(AuditProperties.defaults());
 	}
 
+	/** Writes the audit, spooling the night's change lists in a private temporary folder. */
 	public AuditArtefacts write(AuditInput input, Path directory, Instant generatedAt) {
-		ArtefactWriter.Written<PayloadTally> csv = ArtefactWriter.writeProducing(directory.resolve(CSV_FILE),
-				out -> AuditCsvWriter.write(input, out), written -> {
-				});
-		Failpoint.AUDIT_BETWEEN_DOCUMENTS.hit();
-		List<AuditAttachment> attachments = new ArrayList<>();
-		if (input.payload() != null
-				&& input.record().payload().file().size() <= properties.embedPayloadMax().toBytes()) {
-			attachments.add(AuditAttachment.payload(input.payload()));
+		Path spool;
+		try {
+			// owner-only on POSIX: the lists may hold addresses
+			spool = Files.createTempDirectory("phonehome-audit-");
 		}
-		attachments.add(AuditAttachment.csv(csv.artefact().path()));
-		Artefact pdf = ArtefactWriter.write(directory.resolve(PDF_FILE),
-				out -> pdfRenderer.render(input, csv.answer(), generatedAt, attachments, out));
-		return new AuditArtefacts(pdf, csv.artefact());
+		catch (IOException ex) {
+			throw new UncheckedIOException("cannot create a temporary folder: " + ex.getMessage(), ex);
+		}
+		try {
+			return write(input, directory, spool, generatedAt);
+		}
+		finally {
+			try {
+				Files.deleteIfExists(spool);
+			}
+			catch (IOException ex) {
+				// an empty private folder left in the temporary directory
+			}
+		}
+	}
+
+	/**
+	 * Writes the audit; the night's change lists are spooled in {@code spoolFolder} (private to the night, e.g. its
+	 * work folder) and deleted before this returns.
+	 */
+	public AuditArtefacts write(AuditInput input, Path directory, Path spoolFolder, Instant generatedAt) {
+		try (AuditChanges changes = AuditChanges.of(input, spoolFolder)) {
+			ArtefactWriter.Written<PayloadTally> csv = ArtefactWriter.writeProducing(directory.resolve(CSV_FILE),
+					out -> AuditCsvWriter.write(input, changes, out), written -> {
+					});
+			Failpoint.AUDIT_BETWEEN_DOCUMENTS.hit();
+			List<AuditAttachment> attachments = new ArrayList<>();
+			if (input.payload() != null
+					&& input.record().payload().file().size() <= properties.embedPayloadMax().toBytes()) {
+				attachments.add(AuditAttachment.payload(input.payload()));
+			}
+			attachments.add(AuditAttachment.csv(csv.artefact().path()));
+			Artefact pdf = ArtefactWriter.write(directory.resolve(PDF_FILE),
+					out -> pdfRenderer.render(input, csv.answer(), changes, generatedAt, attachments, out));
+			return new AuditArtefacts(pdf, csv.artefact());
+		}
 	}
 
 }

@@ -49,7 +49,8 @@ public class WriteAuditTasklet implements Tasklet {
 		AuditInput input = new AuditInput(record, execution.getId());
 		Path directory = input.payload() != null ? input.payload().toAbsolutePath().getParent()
 				: workspace.artefactDirectory(execution);
-		AuditArtefacts audit = auditWriter.write(input, directory, clock.instant());
+		AuditArtefacts audit = auditWriter.write(input, directory, workspace.partsDirectory(execution),
+				clock.instant());
 		records.save(execution, record.withAudit(new NightRecord.Audit(audit.pdf(), audit.csv())));
 		Failpoint.AUDIT_BEFORE_COMMIT.hit();
 		log.info("night {}: audit written: {} ({} bytes), {} ({} bytes)", record.date(), audit.pdf().path(),

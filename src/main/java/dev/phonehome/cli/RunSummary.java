@@ -40,6 +40,9 @@ record RunSummary(List<String> lines) {
 		if (decisions.switchOff().set()) {
 			lines.add(row("switch-off", decisions.switchOff().reason()));
 		}
+		if (record.changes() != null) {
+			lines.add(row("changes", record.changes().summary()));
+		}
 		lines.add(row("payload", "sha256 " + payload.file().sha256() + ", " + payload.file().size() + " bytes"));
 		lines.add(row("artefacts", payload.file().path().toString()));
 		lines.add(row("delivery", record.deliveryText()));

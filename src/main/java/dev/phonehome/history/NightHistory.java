@@ -66,7 +66,7 @@ public class NightHistory {
 				instant(export.getStartTime()), instant(export.getEndTime()), export.getStatus().name(),
 				export.getExitStatus().getExitCode(), null, null, null, null, "",
 				record == null ? "" : record.payloadSha256(), "", "", "",
-				record == null ? "" : record.body().path().toString());
+				record == null ? "" : record.body().path().toString(), "");
 	}
 
 	private static java.time.Instant instant(java.time.LocalDateTime time) {
@@ -120,6 +120,32 @@ public class NightHistory {
 		return nights;
 	}
 
+	/**
+	 * The payload of the latest night before {@code night} that was sent, or will be: its own run's (a restart's
+	 * included), never a dry run's or a rerun's, which are never sent; an abandoned execution's only if it queued
+	 * its payload. What a night's changes are computed against.
+	 */
+	public Optional<ArchivedPayload> sentPayloadBefore(LocalDate night) {
+		NavigableMap<LocalDate, ArchivedPayload> sent = new TreeMap<>();
+		for (JobExecution execution : executions()) {
+			if (night(execution).isBefore(night) && sentOrQueued(execution)) {
+				// oldest execution first: a night's latest run that archived a payload wins
+				ArchivedPayload.of(execution).ifPresent(payload -> sent.put(payload.night(), payload));
+			}
+		}
+		return Optional.ofNullable(sent.lastEntry()).map(java.util.Map.Entry::getValue);
+	}
+
+	private static boolean sentOrQueued(JobExecution execution) {
+		RunMode mode = NightParameters.of(execution.getJobParameters()).mode();
+		if (mode == RunMode.DRY_RUN || mode == RunMode.RERUN) {
+			return false;
+		}
+		NightRecord.Delivery delivery = NightRecords.read(execution).delivery();
+		return execution.getStatus() != BatchStatus.ABANDONED || (delivery != null && delivery.status() != null
+				&& !delivery.status().name().startsWith("NOT_SENT"));
+	}
+
 	/** How many reruns the night has had so far. */
 	public long rerunCount(LocalDate night) {
 		return executions().stream()
@@ -161,7 +187,8 @@ public class NightHistory {
 				record.rerun() == null ? "" : nullToEmpty(record.rerun().previousSha256()),
 				delivery == null ? "" : delivery.status().name(),
 				delivery == null ? "" : nullToEmpty(delivery.deliveredAt()),
-				record.audit() == null ? "" : record.audit().pdf().path().toString());
+				record.audit() == null ? "" : record.audit().pdf().path().toString(),
+				record.changes() == null ? "" : record.changes().summary());
 	}
 
 	private static String nullToEmpty(String text) {

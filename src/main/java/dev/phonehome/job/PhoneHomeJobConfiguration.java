@@ -16,6 +16,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 
 import dev.phonehome.audit.AuditWarmUp;
 import dev.phonehome.audit.WriteAuditTasklet;
+import dev.phonehome.changes.CompareNightTasklet;
 import dev.phonehome.delivery.DeliverPayloadTasklet;
 import dev.phonehome.home.PhoneHomeProperties;
 import dev.phonehome.installation.InstallationCollection;
@@ -40,7 +41,7 @@ import dev.phonehome.verify.NightChain;
  * decideNightStep --SKIPPED--> auditStep          (a paid installation switched the phone home off)
  *        |
  *        +--> collectCompaniesStep -> collectTeamsStep -> collectUsersStep -> collectCodeReviewsStep
- *             -> assemblePayloadStep -> deliverPayloadStep -> auditStep
+ *             -> assemblePayloadStep -> compareNightStep -> deliverPayloadStep -> auditStep
  * meanwhile the audit's templates and fonts load in the background ({@link AuditWarmUp});
  * then, whatever the outcome: the execution's record is linked into the record chain ({@link NightClosing}).
  * </pre>
@@ -58,7 +59,7 @@ public class PhoneHomeJobConfiguration {
 	Job phoneHomeJob(JobRepository jobRepository, NightClosing nightClosing, AuditWarmUp auditWarmUp,
 			Step decideNightStep,
 			Step collectCompaniesStep, Step collectTeamsStep, Step collectUsersStep, Step collectCodeReviewsStep,
-			Step assemblePayloadStep, Step deliverPayloadStep, Step auditStep) {
+			Step assemblePayloadStep, Step compareNightStep, Step deliverPayloadStep, Step auditStep) {
 		return new JobBuilder(JOB_NAME, jobRepository).listener(nightClosing)
 			.listener(auditWarmUp)
 			.start(decideNightStep)
@@ -74,6 +75,7 @@ public class PhoneHomeJobConfiguration {
 			.next(collectUsersStep)
 			.next(collectCodeReviewsStep)
 			.next(assemblePayloadStep)
+			.next(compareNightStep)
 			.next(deliverPayloadStep)
 			.next(auditStep)
 			.end()
@@ -165,7 +167,16 @@ public class PhoneHomeJobConfiguration {
 			.build();
 	}
 
-	// step 7: queue the night in the outbox, send every pending night
+	// step 7: what changed since the night sent before (counts and digests into the record; the audit shows them)
+
+	@Bean
+	Step compareNightStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+			CompareNightTasklet compareNightTasklet) {
+		return new StepBuilder("compareNightStep", jobRepository).tasklet(compareNightTasklet, transactionManager)
+			.build();
+	}
+
+	// step 8: queue the night in the outbox, send every pending night
 
 	@Bean
 	Step deliverPayloadStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
@@ -175,7 +186,7 @@ public class PhoneHomeJobConfiguration {
 			.build();
 	}
 
-	// step 8: the audit of what was sent (or, for a skipped night, of why nothing was)
+	// step 9: the audit of what was sent (or, for a skipped night, of why nothing was)
 
 	@Bean
 	Step auditStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,

@@ -18,15 +18,17 @@ import dev.phonehome.artefact.Artefact;
  * @param decisions what the night decided before reading anything else (decideNightStep)
  * @param payload the archived payload (assemblePayloadStep); {@code null} for a skipped night
  * @param delivery what became of the payload (deliverPayloadStep, updated when a later run delivers it)
+ * @param changes what changed since the last night sent before it (compareNightStep); {@code null} before that
+ * step, and for a skipped night
  * @param audit the audit documents (auditStep)
  * @param chain the execution's link in the record chain, made when it ended
  */
 public record NightRecord(NightWindow night, RunMode mode, Rerun rerun, Long restartOf, Decisions decisions,
-		Payload payload, Delivery delivery, Audit audit, ChainLink chain) {
+		Payload payload, Changes changes, Delivery delivery, Audit audit, ChainLink chain) {
 
 	/** A new execution's record: its identity only. */
 	public static NightRecord start(LocalDate night, RunMode mode, Rerun rerun) {
-		return new NightRecord(NightWindow.of(night), mode, rerun, null, null, null, null, null, null);
+		return new NightRecord(NightWindow.of(night), mode, rerun, null, null, null, null, null, null, null);
 	}
 
 	public LocalDate date() {
@@ -64,27 +66,31 @@ public record NightRecord(NightWindow night, RunMode mode, Rerun rerun, Long res
 	}
 
 	public NightRecord withRestartOf(Long failedExecution) {
-		return new NightRecord(night, mode, rerun, failedExecution, decisions, payload, delivery, audit, chain);
+		return new NightRecord(night, mode, rerun, failedExecution, decisions, payload, changes, delivery, audit, chain);
 	}
 
 	public NightRecord withDecisions(Decisions decided) {
-		return new NightRecord(night, mode, rerun, restartOf, decided, payload, delivery, audit, chain);
+		return new NightRecord(night, mode, rerun, restartOf, decided, payload, changes, delivery, audit, chain);
 	}
 
 	public NightRecord withPayload(Payload archived) {
-		return new NightRecord(night, mode, rerun, restartOf, decisions, archived, delivery, audit, chain);
+		return new NightRecord(night, mode, rerun, restartOf, decisions, archived, changes, delivery, audit, chain);
+	}
+
+	public NightRecord withChanges(Changes compared) {
+		return new NightRecord(night, mode, rerun, restartOf, decisions, payload, compared, delivery, audit, chain);
 	}
 
 	public NightRecord withDelivery(Delivery delivered) {
-		return new NightRecord(night, mode, rerun, restartOf, decisions, payload, delivered, audit, chain);
+		return new NightRecord(night, mode, rerun, restartOf, decisions, payload, changes, delivered, audit, chain);
 	}
 
 	public NightRecord withAudit(Audit audited) {
-		return new NightRecord(night, mode, rerun, restartOf, decisions, payload, delivery, audited, chain);
+		return new NightRecord(night, mode, rerun, restartOf, decisions, payload, changes, delivery, audited, chain);
 	}
 
 	public NightRecord withChain(ChainLink link) {
-		return new NightRecord(night, mode, rerun, restartOf, decisions, payload, delivery, audit, link);
+		return new NightRecord(night, mode, rerun, restartOf, decisions, payload, changes, delivery, audit, link);
 	}
 
 	/** A deliberate rerun of a completed night: never sent, since the night goes out once. */
@@ -229,6 +235,46 @@ public record NightRecord(NightWindow night, RunMode mode, Rerun rerun, Long res
 			integrations = List.copyOf(integrations);
 		}
 
+	}
+
+	/**
+	 * What changed in the payload since the night sent before it (the baseline), as counts and digests: never an
+	 * address, never a value. The item lists (which may hold addresses) are recomputed from the two archived payloads
+	 * when the audit is written, and checked against {@code sha256}.
+	 *
+	 * @param baselineNight the night compared with; {@code null} for the first night, or when no earlier night was
+	 * (or will be) sent
+	 * @param baselineExecution the execution that archived the baseline payload
+	 * @param baselinePayload the baseline payload file and its recorded digest
+	 * @param summary the one line the run summary and the history show
+	 * @param note what the reader must know about the baseline (first night, a gap, a baseline that no longer
+	 * matches its record), or {@code null}
+	 * @param sections per payload section: added, removed, changed, unchanged
+	 * @param activityChanged users whose daily activity alone changed
+	 * @param firstTimeEmails users whose address is sent for the first time
+	 * @param emailsIncludedBefore the email decision of the baseline; {@code null} without a baseline
+	 * @param sha256 the digest of the item-level changes ({@code NightChanges.sha256}); {@code null} without a
+	 * baseline
+	 */
+	public record Changes(java.time.LocalDate baselineNight, Long baselineExecution, Artefact baselinePayload,
+			String summary, String note, Map<String, ChangeCounts> sections, long activityChanged,
+			long firstTimeEmails, Boolean emailsIncludedBefore, List<String> integrationsAdded,
+			List<String> integrationsRemoved, String sha256) {
+
+		public Changes {
+			sections = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(sections));
+			integrationsAdded = List.copyOf(integrationsAdded);
+			integrationsRemoved = List.copyOf(integrationsRemoved);
+		}
+
+		public boolean hasBaseline() {
+			return baselineNight != null;
+		}
+
+	}
+
+	/** One payload section against the baseline's. */
+	public record ChangeCounts(long added, long removed, long changed, long unchanged) {
 	}
 
 	/** Items per payload section. */

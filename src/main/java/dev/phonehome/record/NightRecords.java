@@ -1,7 +1,10 @@
 package dev.phonehome.record;
 
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -13,6 +16,8 @@ import org.springframework.batch.infrastructure.item.ExecutionContext;
 import dev.phonehome.artefact.Artefact;
 import dev.phonehome.record.NightRecord.Audit;
 import dev.phonehome.record.NightRecord.ChainLink;
+import dev.phonehome.record.NightRecord.ChangeCounts;
+import dev.phonehome.record.NightRecord.Changes;
 import dev.phonehome.record.NightRecord.Decisions;
 import dev.phonehome.record.NightRecord.Delivery;
 import dev.phonehome.record.NightRecord.DeliveryTarget;
@@ -121,6 +126,37 @@ public final class NightRecords {
 
 	private static final String COUNT = "payload.count.";
 
+	// changes since the night sent before (compareNightStep)
+	private static final String CHANGES_SUMMARY = "changes.summary";
+
+	private static final String CHANGES_NOTE = "changes.note";
+
+	private static final String CHANGES_BASELINE_NIGHT = "changes.baseline.night";
+
+	private static final String CHANGES_BASELINE_EXECUTION = "changes.baseline.execution";
+
+	private static final String CHANGES_BASELINE_PATH = "changes.baseline.payload.path";
+
+	private static final String CHANGES_BASELINE_SIZE = "changes.baseline.payload.size";
+
+	private static final String CHANGES_BASELINE_SHA256 = "changes.baseline.payload.sha256";
+
+	private static final String CHANGES_COUNT = "changes.count.";
+
+	private static final String CHANGES_SECTIONS = "changes.sections";
+
+	private static final String CHANGES_ACTIVITY = "changes.users.activity-changed";
+
+	private static final String CHANGES_FIRST_TIME_EMAILS = "changes.emails.first-time";
+
+	private static final String CHANGES_EMAILS_BEFORE = "changes.emails.included-before";
+
+	private static final String CHANGES_INTEGRATIONS_ADDED = "changes.integrations.added";
+
+	private static final String CHANGES_INTEGRATIONS_REMOVED = "changes.integrations.removed";
+
+	private static final String CHANGES_SHA256 = "changes.sha256";
+
 	// delivery
 	private static final String DELIVERY_STATUS = "delivery.status";
 
@@ -182,7 +218,7 @@ public final class NightRecords {
 		ExecutionContext context = execution.getExecutionContext();
 		return new NightRecord(NightWindow.of(parameters.night()), parameters.mode(), parameters.rerun(),
 				context.containsKey(RESTART_OF) ? context.getLong(RESTART_OF) : null, decisions(context),
-				payload(context), delivery(context), audit(context), chain(context));
+				payload(context), changes(context), delivery(context), audit(context), chain(context));
 	}
 
 	/** Writes the whole record into {@code context}: every part it has, and no key of a part it lacks. */
@@ -198,6 +234,7 @@ public final class NightRecords {
 		put(context, RESTART_OF, record.restartOf());
 		writeDecisions(record.decisions(), context);
 		writePayload(record.payload(), context);
+		writeChanges(record.changes(), context);
 		writeDelivery(record.delivery(), context);
 		writeAudit(record.audit(), context);
 		ChainLink chain = record.chain();
@@ -315,6 +352,66 @@ public final class NightRecords {
 		c.putLong(COUNT + "teams", p.counts().teams());
 		c.putLong(COUNT + "users", p.counts().users());
 		c.putLong(COUNT + "codeReviews", p.counts().codeReviews());
+	}
+
+	private static Changes changes(ExecutionContext c) {
+		if (!c.containsKey(CHANGES_SUMMARY)) {
+			return null;
+		}
+		Map<String, ChangeCounts> sections = new LinkedHashMap<>();
+		for (String section : list(c.getString(CHANGES_SECTIONS, ""))) {
+			String key = CHANGES_COUNT + section + ".";
+			sections.put(section, new ChangeCounts(c.getLong(key + "added", 0), c.getLong(key + "removed", 0),
+					c.getLong(key + "changed", 0), c.getLong(key + "unchanged", 0)));
+		}
+		return new Changes(
+				c.containsKey(CHANGES_BASELINE_NIGHT) ? LocalDate.parse(c.getString(CHANGES_BASELINE_NIGHT)) : null,
+				c.containsKey(CHANGES_BASELINE_EXECUTION) ? c.getLong(CHANGES_BASELINE_EXECUTION) : null,
+				c.containsKey(CHANGES_BASELINE_PATH)
+						? artefact(c, CHANGES_BASELINE_PATH, CHANGES_BASELINE_SIZE, CHANGES_BASELINE_SHA256) : null,
+				c.getString(CHANGES_SUMMARY), c.getString(CHANGES_NOTE, null), sections,
+				c.getLong(CHANGES_ACTIVITY, 0), c.getLong(CHANGES_FIRST_TIME_EMAILS, 0),
+				c.containsKey(CHANGES_EMAILS_BEFORE) ? flag(c, CHANGES_EMAILS_BEFORE) : null,
+				list(c.getString(CHANGES_INTEGRATIONS_ADDED, "")), list(c.getString(CHANGES_INTEGRATIONS_REMOVED, "")),
+				c.getString(CHANGES_SHA256, null));
+	}
+
+	private static void writeChanges(Changes changes, ExecutionContext c) {
+		List<String> keys = new ArrayList<>(List.of(CHANGES_SUMMARY, CHANGES_NOTE, CHANGES_BASELINE_NIGHT,
+				CHANGES_BASELINE_EXECUTION, CHANGES_BASELINE_PATH, CHANGES_BASELINE_SIZE, CHANGES_BASELINE_SHA256,
+				CHANGES_SECTIONS, CHANGES_ACTIVITY, CHANGES_FIRST_TIME_EMAILS, CHANGES_EMAILS_BEFORE,
+				CHANGES_INTEGRATIONS_ADDED, CHANGES_INTEGRATIONS_REMOVED, CHANGES_SHA256));
+		for (String section : list(c.getString(CHANGES_SECTIONS, ""))) {
+			for (String count : List.of("added", "removed", "changed", "unchanged")) {
+				keys.add(CHANGES_COUNT + section + "." + count);
+			}
+		}
+		keys.forEach(c::remove);
+		if (changes == null) {
+			return;
+		}
+		c.putString(CHANGES_SUMMARY, changes.summary());
+		put(c, CHANGES_NOTE, changes.note());
+		put(c, CHANGES_BASELINE_NIGHT, changes.baselineNight() == null ? null : changes.baselineNight().toString());
+		put(c, CHANGES_BASELINE_EXECUTION, changes.baselineExecution());
+		if (changes.baselinePayload() != null) {
+			putArtefact(c, changes.baselinePayload(), CHANGES_BASELINE_PATH, CHANGES_BASELINE_SIZE,
+					CHANGES_BASELINE_SHA256);
+		}
+		c.putString(CHANGES_SECTIONS, String.join(",", changes.sections().keySet()));
+		changes.sections().forEach((section, counts) -> {
+			String key = CHANGES_COUNT + section + ".";
+			c.putLong(key + "added", counts.added());
+			c.putLong(key + "removed", counts.removed());
+			c.putLong(key + "changed", counts.changed());
+			c.putLong(key + "unchanged", counts.unchanged());
+		});
+		c.putLong(CHANGES_ACTIVITY, changes.activityChanged());
+		c.putLong(CHANGES_FIRST_TIME_EMAILS, changes.firstTimeEmails());
+		put(c, CHANGES_EMAILS_BEFORE, changes.emailsIncludedBefore());
+		c.putString(CHANGES_INTEGRATIONS_ADDED, String.join(",", changes.integrationsAdded()));
+		c.putString(CHANGES_INTEGRATIONS_REMOVED, String.join(",", changes.integrationsRemoved()));
+		put(c, CHANGES_SHA256, changes.sha256());
 	}
 
 	private static Delivery delivery(ExecutionContext c) {

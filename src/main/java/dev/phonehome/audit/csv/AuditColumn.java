@@ -25,7 +25,11 @@ public enum AuditColumn {
 	id, name, email, emailStatus, companyId, teamId, reviewId, isDeactivated, isRegistered, isAdmin, createdAt,
 	createdAtUtc, creatorId, plan, liveView, codeReviewApproval, codeReviewAssignment, registeredAt, registeredAtUtc,
 	joinMethod, lastLogin, lastLoginUtc, lastOrigin, lastOriginDetail, codemarks, codemarksInReviews, reviews,
-	replies, approvedAt, approvedAtUtc;
+	replies, approvedAt, approvedAtUtc,
+
+	// since the night sent before: NEW, "CHANGED: fields", REMOVED (rows at the end), empty when unchanged; the
+	// audit row holds the one-line summary
+	change;
 
 	/** The column of a payload field. */
 	public static AuditColumn ofField(String field) {

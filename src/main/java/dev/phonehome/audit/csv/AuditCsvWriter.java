@@ -12,6 +12,7 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.apache.commons.csv.QuoteMode;
 
+import dev.phonehome.audit.content.AuditChanges;
 import dev.phonehome.audit.content.AuditInput;
 import dev.phonehome.payload.EmailStatus;
 import dev.phonehome.payload.PayloadCursor;
@@ -40,12 +41,23 @@ public final class AuditCsvWriter {
 
 	/** Writes the CSV of {@code input} to {@code out} (left open) and returns the payload's tally. */
 	public static PayloadTally write(AuditInput input, OutputStream out) throws IOException {
+		return write(input, AuditChanges.none(input.record().changes()), out);
+	}
+
+	/**
+	 * Writes the CSV of {@code input} to {@code out} (left open), each item's row with its change since the night
+	 * sent before, and returns the payload's tally.
+	 */
+	public static PayloadTally write(AuditInput input, AuditChanges changes, OutputStream out) throws IOException {
 		PayloadTally tally = new PayloadTally(input.windowStart(), input.windowEnd(), decidingCompanies(input));
 		Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
 		CSVPrinter printer = FORMAT.print(writer);
-		printer.printRecord(auditRow(input));
+		Object[] audit = auditRow(input);
+		ChangeRows.summary(audit, changes);
+		printer.printRecord(audit);
 		if (input.payload() != null) {
-			try (PayloadCursor cursor = PayloadCursor.open(input.payload())) {
+			try (PayloadCursor cursor = PayloadCursor.open(input.payload());
+					AuditChanges.ChangeLabels labels = changes.labels()) {
 				Map<String, Object> header = cursor.header();
 				tally.header(header);
 				printer.printRecord(installationRow(header));
@@ -57,10 +69,17 @@ public final class AuditCsvWriter {
 				for (PayloadSection section; (section = cursor.section()) != null;) {
 					for (Map<String, Object> item; (item = cursor.nextItem()) != null;) {
 						tally.add(section, item);
-						printer.printRecord(itemRow(section, item));
+						Object[] row = itemRow(section, item);
+						put(row, AuditColumn.change, labels.of(section, item));
+						printer.printRecord(row);
 					}
 				}
 			}
+			ChangeRows.removed(changes, (section, item) -> {
+				Object[] row = itemRow(section, item);
+				put(row, AuditColumn.change, "REMOVED");
+				printer.printRecord(row);
+			});
 		}
 		printer.flush();
 		return tally;

@@ -30,6 +30,7 @@ import net.sf.jasperreports.pdf.SimplePdfExporterConfiguration;
 import net.sf.jasperreports.pdf.type.PdfVersionEnum;
 import net.sf.jasperreports.pdf.type.PdfaConformanceEnum;
 
+import dev.phonehome.audit.content.AuditChanges;
 import dev.phonehome.audit.content.AuditInput;
 import dev.phonehome.audit.content.PayloadTally;
 import dev.phonehome.payload.Timestamps;
@@ -54,12 +55,23 @@ public final class AuditPdfRenderer {
 	 */
 	public void render(AuditInput input, PayloadTally tally, Instant generatedAt, List<AuditAttachment> attachments,
 			OutputStream out) {
+		render(input, tally, AuditChanges.none(input.record().changes()), generatedAt, attachments, out);
+	}
+
+	/**
+	 * @param attachments the files to embed; the cover says whether the payload is among them
+	 */
+	public void render(AuditInput input, PayloadTally tally, AuditChanges changes, Instant generatedAt,
+			List<AuditAttachment> attachments,
+			OutputStream out) {
 		List<SectionDataSource> tables = new ArrayList<>();
+		ChangesSection changesSection = new ChangesSection(changes);
 		JRSwapFileVirtualizer virtualizer = new JRSwapFileVirtualizer(PAGES_IN_MEMORY,
 				new JRSwapFile(System.getProperty("java.io.tmpdir"), 8192, 64), true);
 		try {
 			boolean payloadAttached = attachments.stream().anyMatch(a -> a.relationship().equals("Source"));
 			Map<String, Object> parameters = parameters(input, tally, generatedAt, payloadAttached, tables);
+			changesSection.parameters(parameters);
 			parameters.put(JRParameter.REPORT_VIRTUALIZER, virtualizer);
 			JasperPrint print = fill(parameters);
 			export(print, "Phone-home audit, night " + input.night() + ", execution " + input.executionId(),
@@ -67,6 +79,7 @@ public final class AuditPdfRenderer {
 		}
 		finally {
 			tables.forEach(SectionDataSource::close);
+			changesSection.close();
 			virtualizer.cleanup();
 		}
 	}

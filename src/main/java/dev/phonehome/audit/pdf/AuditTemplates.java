@@ -29,6 +29,10 @@ public final class AuditTemplates {
 
 	public static final String CODE_REVIEWS = "audit-code-reviews";
 
+	public static final String CHANGES = "audit-changes";
+
+	public static final String CHANGES_TABLE = "audit-changes-table";
+
 	private static final Map<String, JasperReport> LOADED = new ConcurrentHashMap<>();
 
 	private AuditTemplates() {
