@@ -15,7 +15,11 @@ public enum ExitCode {
 	DELIVERY_PENDING(9, "the night was archived but not delivered yet (endpoint failing or not configured); "
 			+ "it is queued and the next run sends it first"),
 	VERIFY_MISMATCH(10, "verify found a changed, missing or unexpected file, or a broken record chain; diff found "
-			+ "an archived payload changed or missing");
+			+ "an archived payload changed or missing"),
+	HELD(12, "the night was archived and audited but is held for approval (its scope changed); "
+			+ "'phonehome approve' queues it"),
+	APPROVAL_REFUSED(13, "approve/reject refused (the night is not held, already decided, its payload changed, or "
+			+ "the four-eyes rule); nothing was changed");
 
 	private final int code;
 

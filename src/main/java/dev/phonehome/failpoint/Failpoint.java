@@ -19,6 +19,8 @@ public enum Failpoint {
 	ASSEMBLE_AFTER_ARCHIVE("assemble.after-archive"),
 	/** The payload's record is saved in the step's transaction; the step has not committed. */
 	ASSEMBLE_BEFORE_COMMIT("assemble.before-commit"),
+	/** The scope gate recorded the night (passed or held) in the step's transaction; the step has not committed. */
+	GATE_BEFORE_COMMIT("gate.before-commit"),
 	/** The night is queued in the outbox (committed); nothing sent yet. */
 	DELIVER_AFTER_ENQUEUE("deliver.after-enqueue"),
 	/** The set is marked in flight (committed); the request has not gone out. */

@@ -10,8 +10,10 @@ import java.time.LocalDate;
  * @param emails {@code included}, {@code redacted}, or empty when the night never got that far
  * @param previousSha256 for a rerun: the payload SHA-256 of the night's last completed execution before it
  * @param auditPdf where the execution's audit is (its CSV is beside it)
+ * @param approval what the scope gate made of the night (passed, held and why, approved or rejected by whom)
  */
 public record HistoryEntry(LocalDate night, long executionId, String mode, Instant started, Instant ended,
 		String status, String exitCode, Long companies, Long teams, Long users, Long codeReviews, String emails,
-		String payloadSha256, String previousSha256, String deliveryStatus, String deliveryTime, String auditPdf) {
+		String payloadSha256, String previousSha256, String deliveryStatus, String deliveryTime, String auditPdf,
+		String approval) {
 }

@@ -66,7 +66,7 @@ public class NightHistory {
 				instant(export.getStartTime()), instant(export.getEndTime()), export.getStatus().name(),
 				export.getExitStatus().getExitCode(), null, null, null, null, "",
 				record == null ? "" : record.payloadSha256(), "", "", "",
-				record == null ? "" : record.body().path().toString());
+				record == null ? "" : record.body().path().toString(), "");
 	}
 
 	private static java.time.Instant instant(java.time.LocalDateTime time) {
@@ -161,7 +161,13 @@ public class NightHistory {
 				record.rerun() == null ? "" : nullToEmpty(record.rerun().previousSha256()),
 				delivery == null ? "" : delivery.status().name(),
 				delivery == null ? "" : nullToEmpty(delivery.deliveredAt()),
-				record.audit() == null ? "" : record.audit().pdf().path().toString());
+				record.audit() == null ? "" : record.audit().pdf().path().toString(), approval(execution));
+	}
+
+	/** What the scope gate made of the night, and who decided: "held: ...", "approved by ..."; empty if ungated. */
+	private static String approval(JobExecution execution) {
+		dev.phonehome.record.NightApproval approval = NightRecords.readApproval(execution);
+		return approval == null ? "" : approval.describe();
 	}
 
 	private static String nullToEmpty(String text) {

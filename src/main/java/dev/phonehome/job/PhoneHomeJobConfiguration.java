@@ -14,6 +14,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.transaction.PlatformTransactionManager;
 
+import dev.phonehome.approval.ScopeGateTasklet;
 import dev.phonehome.audit.WriteAuditTasklet;
 import dev.phonehome.delivery.DeliverPayloadTasklet;
 import dev.phonehome.home.PhoneHomeProperties;
@@ -39,7 +40,9 @@ import dev.phonehome.verify.NightChain;
  * decideNightStep --SKIPPED--> auditStep          (a paid installation switched the phone home off)
  *        |
  *        +--> collectCompaniesStep -> collectTeamsStep -> collectUsersStep -> collectCodeReviewsStep
- *             -> assemblePayloadStep -> deliverPayloadStep -> auditStep
+ *             -> assemblePayloadStep -> scopeGateStep --HELD--> auditStep   (scope changed: held for approval)
+ *                                              |
+ *                                              +--> deliverPayloadStep -> auditStep
  * then, whatever the outcome: the execution's record is linked into the record chain ({@link NightClosing}).
  * </pre>
  * The collect steps read their section from the active source ({@code companiesReader}, ...: the job does not
@@ -55,7 +58,7 @@ public class PhoneHomeJobConfiguration {
 	@Bean
 	Job phoneHomeJob(JobRepository jobRepository, NightClosing nightClosing, Step decideNightStep,
 			Step collectCompaniesStep, Step collectTeamsStep, Step collectUsersStep, Step collectCodeReviewsStep,
-			Step assemblePayloadStep, Step deliverPayloadStep, Step auditStep) {
+			Step assemblePayloadStep, Step scopeGateStep, Step deliverPayloadStep, Step auditStep) {
 		return new JobBuilder(JOB_NAME, jobRepository).listener(nightClosing)
 			.start(decideNightStep)
 			.on(ExitStatus.FAILED.getExitCode())
@@ -70,7 +73,15 @@ public class PhoneHomeJobConfiguration {
 			.next(collectUsersStep)
 			.next(collectCodeReviewsStep)
 			.next(assemblePayloadStep)
-			.next(deliverPayloadStep)
+			.next(scopeGateStep)
+			.on(ExitStatus.FAILED.getExitCode())
+			.fail()
+			.from(scopeGateStep)
+			.on(ScopeGateTasklet.HELD)
+			.to(auditStep)
+			.from(scopeGateStep)
+			.on("*")
+			.to(deliverPayloadStep)
 			.next(auditStep)
 			.end()
 			.build();
@@ -159,6 +170,14 @@ public class PhoneHomeJobConfiguration {
 		return new StepBuilder("assemblePayloadStep", jobRepository)
 			.tasklet(assemblePayloadTasklet, transactionManager)
 			.build();
+	}
+
+	// step 6b: the scope gate (approval): a night whose scope grew in a way the policy lists is held, not sent
+
+	@Bean
+	Step scopeGateStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+			ScopeGateTasklet scopeGateTasklet) {
+		return new StepBuilder("scopeGateStep", jobRepository).tasklet(scopeGateTasklet, transactionManager).build();
 	}
 
 	// step 7: queue the night in the outbox, send every pending night
