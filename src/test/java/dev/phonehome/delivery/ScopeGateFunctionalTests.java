@@ -44,6 +44,9 @@ class ScopeGateFunctionalTests extends ScopeGateTestSupport {
 			assertThat(held.err()).contains("HELD for approval");
 			assertThat(nightsSent(receiver)).containsExactly("2026-11-16", "2026-11-17", "2026-11-18");
 			assertThat(historyRow("2026-11-19")).contains("HELD").contains("held: users' email addresses");
+			assertThat(Files.readString(archivedPayload("2026-11-19").resolveSibling("audit.csv")))
+				.as("the night's audit states it is held, and why").contains("HELD for approval")
+				.contains("users' email addresses are included again");
 
 			// the OS user who ran the night may not approve it alone: refused, nothing changes
 			CliResult alone = cli("approve", "--date", "2026-11-19", "--by", "carol");
