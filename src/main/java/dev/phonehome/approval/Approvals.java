@@ -169,8 +169,9 @@ public class Approvals implements ChainSubjects {
 						+ "(it has no real run that reached the scope gate)", true));
 			refuseUnlessHeld(row);
 			JobExecution execution = lastExecution(row.executionId());
-			if (expectedExecution != null && expectedExecution != row.executionId()
-					&& expectedExecution != execution.getId()) {
+			long last = execution.getId();
+			if (expectedExecution != null && expectedExecution.longValue() != row.executionId()
+					&& expectedExecution.longValue() != last) {
 				throw new ApprovalRefusedException("execution " + expectedExecution + " of " + night
 						+ " is not the held one (" + execution.getId() + ")", true);
 			}
