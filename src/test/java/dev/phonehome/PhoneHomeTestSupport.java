@@ -56,7 +56,7 @@ public abstract class PhoneHomeTestSupport {
 
 	@BeforeEach
 	void startWithNoHistory() {
-		for (String table : new String[] { "phonehome_outbox", "phonehome_chain", "BATCH_STEP_EXECUTION_CONTEXT", "BATCH_JOB_EXECUTION_CONTEXT",
+		for (String table : new String[] { "phonehome_outbox", "phonehome_chain", "phonehome_approval", "phonehome_scope_gate", "BATCH_STEP_EXECUTION_CONTEXT", "BATCH_JOB_EXECUTION_CONTEXT",
 				"BATCH_STEP_EXECUTION", "BATCH_JOB_EXECUTION_PARAMS", "BATCH_JOB_EXECUTION", "BATCH_JOB_INSTANCE" }) {
 			jdbc.update("DELETE FROM " + table);
 		}

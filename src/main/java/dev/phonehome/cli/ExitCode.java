@@ -17,7 +17,11 @@ public enum ExitCode {
 	VERIFY_MISMATCH(10, "verify found a changed, missing or unexpected file, or a broken record chain; diff found "
 			+ "an archived payload changed or missing"),
 	STALE_STORE(11, "the store's data is older than the night (imported before it ended); import a fresh dump, or "
-			+ "run with --allow-stale-store; nothing was run");
+			+ "run with --allow-stale-store; nothing was run"),
+	HELD(12, "the night was archived and audited but is held for approval (its scope changed); "
+			+ "'phonehome approve' queues it"),
+	APPROVAL_REFUSED(13, "approve/reject refused (the night is not held, already decided, its payload changed, or "
+			+ "the four-eyes rule); nothing was changed");
 
 	private final int code;
 

@@ -27,6 +27,7 @@ final class NightOutcomes {
 			case COMPLETED -> ExitCode.OK;
 			case DELIVERY_PENDING -> ExitCode.DELIVERY_PENDING;
 			case SKIPPED -> ExitCode.SKIPPED;
+			case HELD -> ExitCode.HELD;
 			case FAILED -> ExitCode.JOB_FAILED;
 			case BAD_DATA -> ExitCode.BAD_DATA;
 			case CONFIGURATION -> ExitCode.CONFIG;

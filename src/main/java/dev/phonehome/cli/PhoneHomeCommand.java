@@ -10,7 +10,8 @@ import picocli.CommandLine.Spec;
 		description = "Computes, archives and audits an on-prem installation's nightly phone-home payload.",
 		subcommands = { ImportCommand.class, RunCommand.class, HistoryCommand.class,
 				ExecutionCommands.RestartCommand.class, ExecutionCommands.AbandonCommand.class, VerifyCommand.class, ExportCommand.class,
-				RequeueCommand.class, DiffCommand.class, ConsoleCommand.class, ConsoleUserCommand.class },
+				RequeueCommand.class, ApprovalCommands.ApproveCommand.class, ApprovalCommands.RejectCommand.class,
+				DiffCommand.class, ConsoleCommand.class, ConsoleUserCommand.class },
 		footerHeading = "%nExit codes:%n", footer = "${sys:phonehome.exit-codes}")
 public class PhoneHomeCommand implements Runnable {
 

@@ -5,6 +5,7 @@ import java.util.List;
 
 import org.springframework.batch.core.job.JobExecution;
 
+import dev.phonehome.record.NightApproval;
 import dev.phonehome.record.NightRecord;
 import dev.phonehome.record.NightRecords;
 import dev.phonehome.record.RunMode;
@@ -46,6 +47,10 @@ record RunSummary(List<String> lines) {
 		lines.add(row("payload", "sha256 " + payload.file().sha256() + ", " + payload.file().size() + " bytes"));
 		lines.add(row("artefacts", payload.file().path().toString()));
 		lines.add(row("delivery", record.deliveryText()));
+		NightApproval approval = NightRecords.readApproval(execution);
+		if (approval != null) {
+			lines.add(row("approval", approval.describe()));
+		}
 		auditLines(record, lines);
 		if (record.mode() == RunMode.RERUN) {
 			lines.add(row("rerun", "never sent; the night's run before it sent sha256 "

@@ -58,6 +58,18 @@ public class Outbox {
 		});
 	}
 
+	/**
+	 * Queues an approved night (it was held by the scope gate, never queued) inside the caller's transaction, so
+	 * the approval and the queueing commit together; a night already in the outbox is left as it is.
+	 */
+	public void enqueueApproved(LocalDate night, long executionId, Artefact payload) {
+		if (find(night).isEmpty()) {
+			jdbc.update("INSERT INTO phonehome_outbox (night, execution_id, payload_path, payload_sha256, "
+					+ "payload_size, status, enqueued_at) VALUES (?, ?, ?, ?, ?, ?, ?)", night, executionId,
+					payload.path().toString(), payload.sha256(), payload.size(), OutboxEntry.PENDING, now());
+		}
+	}
+
 	public Optional<OutboxEntry> find(LocalDate night) {
 		return jdbc.query("SELECT " + COLUMNS + " FROM phonehome_outbox WHERE night = ?", ROW, night)
 			.stream()

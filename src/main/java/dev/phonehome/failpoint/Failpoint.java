@@ -21,6 +21,8 @@ public enum Failpoint {
 	ASSEMBLE_BEFORE_COMMIT("assemble.before-commit"),
 	/** compareNightStep saved the night's changes in its record; the step has not committed. */
 	COMPARE_BEFORE_COMMIT("compare.before-commit"),
+	/** The scope gate recorded the night (passed or held) in the step's transaction; the step has not committed. */
+	GATE_BEFORE_COMMIT("gate.before-commit"),
 	/** The night is queued in the outbox (committed); nothing sent yet. */
 	DELIVER_AFTER_ENQUEUE("deliver.after-enqueue"),
 	/** The set is marked in flight (committed); the request has not gone out. */

@@ -12,9 +12,10 @@ import java.time.LocalDate;
  * @param auditPdf where the execution's audit is (its CSV is beside it)
  * @param changes what changed since the night sent before it, in one line; empty when not compared (skipped,
  * failed before, an export)
+ * @param approval what the scope gate made of the night (passed, held and why, approved or rejected by whom)
  */
 public record HistoryEntry(LocalDate night, long executionId, String mode, Instant started, Instant ended,
 		String status, String exitCode, Long companies, Long teams, Long users, Long codeReviews, String emails,
 		String payloadSha256, String previousSha256, String deliveryStatus, String deliveryTime, String auditPdf,
-		String changes) {
+		String changes, String approval) {
 }

@@ -30,7 +30,8 @@ public enum HistoryFormat {
 			new Column("emails", HistoryEntry::emails), new Column("payloadSha256", HistoryEntry::payloadSha256),
 			new Column("previousSha256", HistoryEntry::previousSha256),
 			new Column("delivery", HistoryEntry::deliveryStatus), new Column("deliveredAt", HistoryEntry::deliveryTime),
-			new Column("audit", HistoryEntry::auditPdf), new Column("changes", HistoryEntry::changes));
+			new Column("audit", HistoryEntry::auditPdf), new Column("changes", HistoryEntry::changes),
+			new Column("approval", HistoryEntry::approval));
 
 	public void print(List<HistoryEntry> entries, PrintWriter out) {
 		switch (this) {

@@ -16,6 +16,7 @@ import org.springframework.batch.core.job.JobInstance;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.stereotype.Component;
 
+import dev.phonehome.record.DeliveryStatus;
 import dev.phonehome.record.ExportParameters;
 import dev.phonehome.record.ExportRecord;
 import dev.phonehome.record.Jobs;
@@ -66,7 +67,7 @@ public class NightHistory {
 				instant(export.getStartTime()), instant(export.getEndTime()), export.getStatus().name(),
 				export.getExitStatus().getExitCode(), null, null, null, null, "",
 				record == null ? "" : record.payloadSha256(), "", "", "",
-				record == null ? "" : record.body().path().toString(), "");
+				record == null ? "" : record.body().path().toString(), "", "");
 	}
 
 	private static java.time.Instant instant(java.time.LocalDateTime time) {
@@ -142,6 +143,9 @@ public class NightHistory {
 			return false;
 		}
 		NightRecord.Delivery delivery = NightRecords.read(execution).delivery();
+		if (delivery != null && delivery.status() == DeliveryStatus.REJECTED) {
+			return false; // rejected at the scope gate: archived, never sent
+		}
 		return execution.getStatus() != BatchStatus.ABANDONED || (delivery != null && delivery.status() != null
 				&& !delivery.status().name().startsWith("NOT_SENT"));
 	}
@@ -188,7 +192,14 @@ public class NightHistory {
 				delivery == null ? "" : delivery.status().name(),
 				delivery == null ? "" : nullToEmpty(delivery.deliveredAt()),
 				record.audit() == null ? "" : record.audit().pdf().path().toString(),
-				record.changes() == null ? "" : record.changes().summary());
+				record.changes() == null ? "" : record.changes().summary(),
+				approval(execution));
+	}
+
+	/** What the scope gate made of the night, and who decided: "held: ...", "approved by ..."; empty if ungated. */
+	private static String approval(JobExecution execution) {
+		dev.phonehome.record.NightApproval approval = NightRecords.readApproval(execution);
+		return approval == null ? "" : approval.describe();
 	}
 
 	private static String nullToEmpty(String text) {

@@ -27,6 +27,7 @@ import dev.phonehome.failpoint.Failpoint;
 import dev.phonehome.history.NightHistory;
 import dev.phonehome.job.NightOutcome.Kind;
 import dev.phonehome.record.NightParameters;
+import dev.phonehome.record.DeliveryStatus;
 import dev.phonehome.record.NightRecord;
 import dev.phonehome.record.NightRecords;
 import dev.phonehome.record.NightWindow;
@@ -360,6 +361,11 @@ public class NightLauncher {
 					: "The payload is archived; what became of it is settled when the night resumes. ")
 					+ "Fix the cause, then run the same command again: the night resumes where it stopped.");
 			return NightOutcome.of(Kind.FAILED, execution, lines);
+		}
+		if (record.delivery() != null && record.delivery().status() == DeliveryStatus.HELD) {
+			lines.add("phonehome: night " + record.date() + " is archived and audited but HELD for approval: "
+					+ record.delivery().problem());
+			return NightOutcome.of(Kind.HELD, execution, lines);
 		}
 		if (record.delivery() != null && record.delivery().owed()) {
 			lines.add("phonehome: the payload is archived and queued but not delivered yet (see 'delivery' above); "

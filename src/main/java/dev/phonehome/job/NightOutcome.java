@@ -22,6 +22,8 @@ public record NightOutcome(Kind kind, JobExecution execution, List<String> messa
 		COMPLETED,
 		/** The night completed, archived and queued, but it (or an older night) is not delivered yet. */
 		DELIVERY_PENDING,
+		/** The night is archived and audited but held for approval: its scope changed (not queued, not sent). */
+		HELD,
 		/** A paid installation switched the phone home off: nothing was collected or sent. */
 		SKIPPED,
 		/** The job failed; running the same command again resumes where it stopped. */

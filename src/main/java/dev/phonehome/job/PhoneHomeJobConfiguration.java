@@ -14,6 +14,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.transaction.PlatformTransactionManager;
 
+import dev.phonehome.approval.ScopeGateTasklet;
 import dev.phonehome.audit.AuditWarmUp;
 import dev.phonehome.audit.WriteAuditTasklet;
 import dev.phonehome.changes.CompareNightTasklet;
@@ -41,7 +42,9 @@ import dev.phonehome.verify.NightChain;
  * decideNightStep --SKIPPED--> auditStep          (a paid installation switched the phone home off)
  *        |
  *        +--> collectCompaniesStep -> collectTeamsStep -> collectUsersStep -> collectCodeReviewsStep
- *             -> assemblePayloadStep -> compareNightStep -> deliverPayloadStep -> auditStep
+ *             -> assemblePayloadStep -> compareNightStep -> scopeGateStep --HELD--> auditStep   (held for approval)
+ *                                                                 |
+ *                                                                 +--> deliverPayloadStep -> auditStep
  * meanwhile the audit's templates and fonts load in the background ({@link AuditWarmUp});
  * then, whatever the outcome: the execution's record is linked into the record chain ({@link NightClosing}).
  * </pre>
@@ -59,7 +62,8 @@ public class PhoneHomeJobConfiguration {
 	Job phoneHomeJob(JobRepository jobRepository, NightClosing nightClosing, AuditWarmUp auditWarmUp,
 			Step decideNightStep,
 			Step collectCompaniesStep, Step collectTeamsStep, Step collectUsersStep, Step collectCodeReviewsStep,
-			Step assemblePayloadStep, Step compareNightStep, Step deliverPayloadStep, Step auditStep) {
+			Step assemblePayloadStep, Step compareNightStep, Step scopeGateStep, Step deliverPayloadStep,
+			Step auditStep) {
 		return new JobBuilder(JOB_NAME, jobRepository).listener(nightClosing)
 			.listener(auditWarmUp)
 			.start(decideNightStep)
@@ -76,7 +80,15 @@ public class PhoneHomeJobConfiguration {
 			.next(collectCodeReviewsStep)
 			.next(assemblePayloadStep)
 			.next(compareNightStep)
-			.next(deliverPayloadStep)
+			.next(scopeGateStep)
+			.on(ExitStatus.FAILED.getExitCode())
+			.fail()
+			.from(scopeGateStep)
+			.on(ScopeGateTasklet.HELD)
+			.to(auditStep)
+			.from(scopeGateStep)
+			.on("*")
+			.to(deliverPayloadStep)
 			.next(auditStep)
 			.end()
 			.build();
@@ -176,7 +188,15 @@ public class PhoneHomeJobConfiguration {
 			.build();
 	}
 
-	// step 8: queue the night in the outbox, send every pending night
+	// step 8: the scope gate (approval): a night whose scope grew in a way the policy lists is held, not sent
+
+	@Bean
+	Step scopeGateStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+			ScopeGateTasklet scopeGateTasklet) {
+		return new StepBuilder("scopeGateStep", jobRepository).tasklet(scopeGateTasklet, transactionManager).build();
+	}
+
+	// step 9: queue the night in the outbox, send every pending night
 
 	@Bean
 	Step deliverPayloadStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,

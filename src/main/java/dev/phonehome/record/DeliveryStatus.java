@@ -20,7 +20,15 @@ public enum DeliveryStatus {
 	 * A rerun of a completed night: archived and audited, never queued or sent, since the night was already
 	 * queued (and maybe delivered) by its own run; a night goes out once. {@code export} can send it by hand.
 	 */
-	NOT_SENT_RERUN;
+	NOT_SENT_RERUN,
+	/**
+	 * Archived and audited, but its scope (emails, fields, integrations, version) differs from the last approved
+	 * scope in a way the approval policy lists: not queued, not sent until someone approves it
+	 * ({@code phonehome approve}).
+	 */
+	HELD,
+	/** Held, then rejected by an approver: kept archived, never queued or sent. */
+	REJECTED;
 
 	/** Whether a run leaving its night in this state owes a delivery. */
 	public boolean owed() {

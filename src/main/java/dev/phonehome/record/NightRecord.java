@@ -320,6 +320,8 @@ public record NightRecord(NightWindow night, RunMode mode, Rerun rerun, Long res
 						+ "NIGHT' once the cause is fixed";
 				case NOT_SENT_DRY_RUN -> "not sent (dry run)";
 				case NOT_SENT_RERUN -> "not sent (a rerun: the night goes out once, with its own run)";
+				case HELD -> "HELD for approval, not queued, not sent" + problemText();
+				case REJECTED -> "REJECTED: kept archived, never sent" + problemText();
 			};
 			int older = backlogPending - (status.owed() ? 1 : 0);
 			return older > 0 ? line + "; " + older + " older night(s) still queued" : line;

@@ -25,4 +25,15 @@ public class NightRecordStore {
 		jobRepository.updateExecutionContext(execution);
 	}
 
+	/** Writes the record and what the scope gate made of it, and saves the context now (one save, one commit). */
+	public void save(JobExecution execution, NightRecord record, NightApproval approval) {
+		NightRecords.write(record, execution.getExecutionContext());
+		NightRecords.writeApproval(approval, execution.getExecutionContext());
+		jobRepository.updateExecutionContext(execution);
+	}
+
+	public NightApproval readApproval(JobExecution execution) {
+		return NightRecords.readApproval(execution);
+	}
+
 }

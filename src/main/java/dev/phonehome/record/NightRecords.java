@@ -190,6 +190,23 @@ public final class NightRecords {
 
 	private static final String CHAIN_DIGEST = "record.digest";
 
+	// the scope gate (approval feature)
+	private static final String APPROVAL_STATE = "approval.state";
+
+	private static final String APPROVAL_HELD_BECAUSE = "approval.held-because";
+
+	private static final String APPROVAL_BY = "approval.by";
+
+	private static final String APPROVAL_OS_USER = "approval.os-user";
+
+	private static final String APPROVAL_SAME_PERSON = "approval.same-person";
+
+	private static final String APPROVAL_AT = "approval.at";
+
+	private static final String APPROVAL_REASON = "approval.reason";
+
+	private static final String APPROVAL_PAYLOAD_SHA256 = "approval.payload-sha256";
+
 	// an export's record
 	private static final String EXPORT_SOURCE_EXECUTION = "export.source-execution";
 
@@ -456,6 +473,30 @@ public final class NightRecords {
 	private static ChainLink chain(ExecutionContext c) {
 		return c.containsKey(CHAIN_DIGEST)
 				? new ChainLink(c.getString(CHAIN_PREVIOUS_DIGEST, ""), c.getString(CHAIN_DIGEST)) : null;
+	}
+
+	/** What the scope gate made of the execution's night; {@code null} when it never reached the gate. */
+	public static NightApproval readApproval(JobExecution execution) {
+		ExecutionContext c = execution.getExecutionContext();
+		if (!c.containsKey(APPROVAL_STATE)) {
+			return null;
+		}
+		return new NightApproval(c.getString(APPROVAL_STATE), c.getString(APPROVAL_HELD_BECAUSE, ""),
+				c.getString(APPROVAL_BY, null), c.getString(APPROVAL_OS_USER, null), flag(c, APPROVAL_SAME_PERSON),
+				c.getString(APPROVAL_AT, null), c.getString(APPROVAL_REASON, null),
+				c.getString(APPROVAL_PAYLOAD_SHA256, null));
+	}
+
+	/** Writes the gate's facts into {@code context} (the caller saves it with the record). */
+	public static void writeApproval(NightApproval approval, ExecutionContext c) {
+		c.putString(APPROVAL_STATE, approval.state());
+		c.putString(APPROVAL_HELD_BECAUSE, nullToEmpty(approval.heldBecause()));
+		put(c, APPROVAL_BY, approval.by());
+		put(c, APPROVAL_OS_USER, approval.osUser());
+		put(c, APPROVAL_SAME_PERSON, approval.decided() ? approval.samePerson() : null);
+		put(c, APPROVAL_AT, approval.at());
+		put(c, APPROVAL_REASON, approval.reason());
+		put(c, APPROVAL_PAYLOAD_SHA256, approval.payloadSha256());
 	}
 
 	/** The record of an execution of {@code exportJob}, or {@code null} before its step wrote it. */

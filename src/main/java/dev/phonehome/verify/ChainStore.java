@@ -40,7 +40,7 @@ public class ChainStore {
 	}
 
 	/** Appends an entry after the last one, whoever else appends at the same time. */
-	ChainEntry append(String subject, String event, String text) {
+	public ChainEntry append(String subject, String event, String text) {
 		return ownTransaction.execute(status -> {
 			jdbc.queryForList("SELECT name FROM phonehome_lock WHERE name = 'chain' FOR UPDATE", String.class);
 			List<ChainEntry> last = jdbc.query("SELECT * FROM phonehome_chain ORDER BY seq DESC LIMIT 1", ChainStore::row);
@@ -57,7 +57,7 @@ public class ChainStore {
 	}
 
 	/** Whether anything about {@code subject} was ever appended. */
-	boolean contains(String subject) {
+	public boolean contains(String subject) {
 		Integer count = jdbc.queryForObject("SELECT COUNT(*) FROM phonehome_chain WHERE subject = ?", Integer.class,
 				subject);
 		return count != null && count > 0;

@@ -93,7 +93,8 @@ class RunCommandTests extends PhoneHomeTestSupport {
 		long lastExecution = lastNightExecution();
 		assertThat(jdbc.queryForList("SELECT STEP_NAME FROM BATCH_STEP_EXECUTION WHERE JOB_EXECUTION_ID = ?",
 				String.class, lastExecution))
-			.containsExactly("assemblePayloadStep", "compareNightStep", "deliverPayloadStep", "auditStep");
+			.containsExactly("assemblePayloadStep", "compareNightStep", "scopeGateStep", "deliverPayloadStep",
+					"auditStep");
 		assertThat(Files.readAllBytes(out.resolve("payload.json")))
 			.isEqualTo(Files.readAllBytes(GOLDEN.resolve("demo-free-2026-11-20.payload.json")));
 		assertThat(cli("run", "--date", "2026-11-20", "--config", demoConfig("free")).exitCode())

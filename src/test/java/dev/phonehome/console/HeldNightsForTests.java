@@ -19,8 +19,10 @@ import dev.phonehome.console.approvals.HeldNights;
  * A four-eyes gate for the console's tests only (the approval feature will provide the real one): the nights held
  * are the lines {@code NIGHT EXECUTION REASON} of {@code HOME/held-nights}; a decision removes its night's line and
  * appends {@code VERDICT NIGHT EXECUTION APPROVER COMMENT} to {@code HOME/decisions}. It is registered in the
- * console's process with {@code --spring.main.sources}, never by component scanning.
+ * console's process with {@code --spring.main.sources}, never by component scanning; primary, so it stands in for the
+ * real gate ({@code GateHeldNights}, which also backs off when another gate is registered).
  */
+@org.springframework.context.annotation.Primary
 public class HeldNightsForTests implements HeldNights {
 
 	private final Path held;

@@ -6,8 +6,8 @@ import java.util.List;
 
 /**
  * The four-eyes gate as the console sees it: nights held before delivery until an approver decides. The approval
- * feature provides the one implementation (a bean); until it exists, the console shows that no gate is installed
- * and takes no decision. Approving and rejecting are the console's only state-changing actions.
+ * feature's service is behind it ({@link GateHeldNights}); without any such bean the console shows that no gate is
+ * installed and takes no decision. Approving and rejecting are the console's only state-changing actions.
  */
 public interface HeldNights {
 
