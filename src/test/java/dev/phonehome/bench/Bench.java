@@ -46,6 +46,14 @@ public final class Bench {
 
 	private static final java.util.Map<String, MongoResult> MONGO_RESULTS = new java.util.LinkedHashMap<>();
 
+	/** Also write each size as a mongoexport dump and time {@code phonehome import} of it ({@link ImportBench}). */
+	private static boolean importDump;
+
+	/** Only the import: no night, no floors. */
+	private static boolean importOnly;
+
+	private static final List<ImportBench.ImportResult> IMPORT_RESULTS = new ArrayList<>();
+
 	private static final Path DEMO_CONFIG = Path.of("jobs/phone-home/demo/free");
 
 	private Bench() {
@@ -71,6 +79,11 @@ public final class Bench {
 				case "--reuse" -> reuse = true;
 				case "--jfr" -> jfr = true;
 				case "--mongo" -> mongo = true;
+				case "--import" -> importDump = true;
+				case "--import-only" -> {
+					importDump = true;
+					importOnly = true;
+				}
 				case "--repeat" -> repeat = Integer.parseInt(args[++i]);
 				default -> throw new IllegalArgumentException("unknown argument " + args[i]);
 			}
@@ -83,13 +96,18 @@ public final class Bench {
 			}
 			SizeResult result = run(BenchSize.of(name), seed, work.toAbsolutePath(), heap, keep || reuse, reuse,
 					repeat);
-			result.print(System.out);
-			results.add(result);
+			if (result != null) {
+				result.print(System.out);
+				results.add(result);
+			}
 		}
-		if (results.isEmpty()) {
+		if (results.isEmpty() && IMPORT_RESULTS.isEmpty()) {
 			return;
 		}
-		String report = summary(results, seed, heap, repeat);
+		String report = (results.isEmpty() ? "### Results " + LocalDateTime.now().withNano(0) + "\n\nMachine: "
+				+ machine() + ". Seed " + seed + ", child JVMs -Xmx" + heap + ", best of " + repeat + " imports.\n"
+				: summary(results, seed, heap, repeat))
+				+ (IMPORT_RESULTS.isEmpty() ? "" : ImportBench.ImportResult.table(IMPORT_RESULTS));
 		System.out.println(report);
 		Path file = work.resolve("results-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmm"))
 				+ ".md");
@@ -98,7 +116,8 @@ public final class Bench {
 		if (receiver != null) {
 			receiver.stop(0);
 		}
-		if (results.stream().anyMatch(r -> !r.completed())) {
+		if (results.stream().anyMatch(r -> !r.completed())
+				|| IMPORT_RESULTS.stream().anyMatch(r -> !r.completed())) {
 			System.exit(1);
 		}
 	}
@@ -109,6 +128,18 @@ public final class Bench {
 		Duration generation = (reuse && Files.exists(home.resolve("store/phonehome.mv.db"))) ? Duration.ZERO
 				: generate(size, seed, home);
 		long storeBytes = Files.size(home.resolve("store/phonehome.mv.db"));
+		if (importDump) {
+			IMPORT_RESULTS.add(ImportBench.run(size, home, url(home), heap, repeat, jfr));
+			if (!keep) {
+				deleteRecursively(home.resolveSibling(size.name() + "-dump"));
+			}
+		}
+		if (importOnly) {
+			if (!keep) {
+				deleteRecursively(home);
+			}
+			return null;
+		}
 		return runNight(size, home, heap, keep, generation, storeBytes, repeat);
 	}
 
