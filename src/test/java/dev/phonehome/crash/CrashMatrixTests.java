@@ -63,7 +63,8 @@ class CrashMatrixTests {
 	}
 
 	@ParameterizedTest(name = "halted at {0}")
-	@EnumSource(Failpoint.class)
+	// the import's own failpoints are never reached by a night: ImportCrashTests halts imports at them
+	@EnumSource(value = Failpoint.class, mode = EnumSource.Mode.MATCH_NONE, names = "IMPORT_.*")
 	void nightHaltedAtAnyFailpointShouldEndDeliveredOnceCompletedAndVerified(Failpoint failpoint) throws Exception {
 		// given
 		Path home = freshHome();
