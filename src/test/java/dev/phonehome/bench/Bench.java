@@ -28,7 +28,9 @@ import dev.phonehome.job.PhoneHomeJobConfiguration;
  * recorded), the process peaks, and the ratio of the payload steps to the floor.
  *
  * <p>Usage: {@code Bench [--sizes S,M,L] [--seed N] [--work DIR] [--heap 256m] [--keep] [--reuse] [--generate-only]
- * [--repeat 3] [--jfr] [--mongo]}. {@code --mongo} also runs each size up to M with MongoDB as the source
+ * [--repeat 3] [--jfr] [--mongo] [--import | --import-only]}. {@code --import} also writes each size as a
+ * mongoexport dump and times {@code phonehome import} of it ({@link ImportBench}); {@code --import-only} does only
+ * that. {@code --mongo} also runs each size up to M with MongoDB as the source
  * ({@link MongoNight}: the same installation in an in-process MongoDB), and reports its time, its passes over
  * {@code posts} and whether its payload is byte for byte the embedded store's. {@code --jfr} records each night with Java Flight Recorder into
  * {@code <size>/night-<run>.jfr} (read it with {@code jfr print --events jdk.ExecutionSample}). {@code --reuse} runs on a store a previous {@code --keep} or {@code --generate-only} left (same
