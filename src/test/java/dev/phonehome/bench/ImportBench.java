@@ -54,6 +54,11 @@ final class ImportBench {
 			Files.createDirectories(target);
 			Path peaks = target.resolve("import-peaks.properties");
 			List<String> options = new ArrayList<>(List.of("-Dbench.peaks=" + peaks));
+			// e.g. -Dbench.import.options=-Dphonehome.import.chunk-size=1000 to compare settings
+			String extra = System.getProperty("bench.import.options", "").trim();
+			if (!extra.isEmpty()) {
+				options.addAll(List.of(extra.split("\\s+")));
+			}
 			if (jfr) {
 				options.add("-XX:StartFlightRecording=filename="
 						+ home.resolveSibling(size.name() + "-import-" + run + ".jfr"));
