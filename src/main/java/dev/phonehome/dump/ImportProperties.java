@@ -6,9 +6,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * How {@code phonehome import} stages a dump.
  *
- * @param chunkSize lines per chunk (one transaction and one JDBC batch per staging table each). Larger than the
- * night's chunks: a chunk's commit writes the store file (H2 {@code WRITE_DELAY=0}) and updates the job repository,
- * which at 1,000 lines cost more than the lines themselves; 10,000 parsed lines hold a few MB.
+ * @param chunkSize lines per chunk (one transaction and one JDBC batch per staging table each); 10,000 parsed lines
+ * hold a few MB. Measured at M (BENCHMARKS.md, 2026-12-03): 1,000 and 10,000 cost the same CPU within the noise;
+ * the larger writes the job repository ten times less often.
  */
 @ConfigurationProperties("phonehome.import")
 public record ImportProperties(@DefaultValue("10000") int chunkSize) {
