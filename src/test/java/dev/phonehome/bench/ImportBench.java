@@ -35,6 +35,12 @@ final class ImportBench {
 
 	static ImportResult run(BenchSize size, Path home, String storeUrl, String heap, int repeat, boolean jfr)
 			throws Exception {
+		return run(size, home, storeUrl, heap, repeat, jfr, false);
+	}
+
+	/** As {@link #run}; {@code keepImported} leaves the last imported home ({@code <size>-import}) in place. */
+	static ImportResult run(BenchSize size, Path home, String storeUrl, String heap, int repeat, boolean jfr,
+			boolean keepImported) throws Exception {
 		Path dump = home.resolveSibling(size.name() + "-dump");
 		Duration writing = Duration.ZERO;
 		if (!Files.isRegularFile(dump.resolve(InstallationCollection.REVIEWS.dumpFileName()))) {
@@ -84,7 +90,9 @@ final class ImportBench {
 				best = result;
 				break;
 			}
-			Bench.deleteRecursively(target);
+			if (!keepImported || run < repeat) {
+				Bench.deleteRecursively(target);
+			}
 		}
 		return best;
 	}
