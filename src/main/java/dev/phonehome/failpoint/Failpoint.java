@@ -42,7 +42,11 @@ public enum Failpoint {
 	/** The chain entry is committed; Batch has not recorded the execution's end. */
 	CLOSE_AFTER_CHAIN("close.after-chain"),
 	/** An artefact's temporary file is complete and synced; it has not been moved into place. */
-	ARTEFACT_BEFORE_MOVE("artefact.before-move");
+	ARTEFACT_BEFORE_MOVE("artefact.before-move"),
+	/** An import set the live tables' secondary indexes aside (committed); nothing published yet. */
+	IMPORT_INDEXES_ASIDE("import.indexes-aside"),
+	/** An import published the staged tables (committed); their secondary indexes are not built yet. */
+	IMPORT_PUBLISHED("import.published");
 
 	/** The test-only system property that arms one point. */
 	public static final String PROPERTY = "phonehome.failpoint";

@@ -28,7 +28,9 @@ import dev.phonehome.job.PhoneHomeJobConfiguration;
  * recorded), the process peaks, and the ratio of the payload steps to the floor.
  *
  * <p>Usage: {@code Bench [--sizes S,M,L] [--seed N] [--work DIR] [--heap 256m] [--keep] [--reuse] [--generate-only]
- * [--repeat 3] [--jfr] [--mongo]}. {@code --mongo} also runs each size up to M with MongoDB as the source
+ * [--repeat 3] [--jfr] [--mongo] [--import | --import-only]}. {@code --import} also writes each size as a
+ * mongoexport dump and times {@code phonehome import} of it ({@link ImportBench}); {@code --import-only} does only
+ * that. {@code --mongo} also runs each size up to M with MongoDB as the source
  * ({@link MongoNight}: the same installation in an in-process MongoDB), and reports its time, its passes over
  * {@code posts} and whether its payload is byte for byte the embedded store's. {@code --jfr} records each night with Java Flight Recorder into
  * {@code <size>/night-<run>.jfr} (read it with {@code jfr print --events jdk.ExecutionSample}). {@code --reuse} runs on a store a previous {@code --keep} or {@code --generate-only} left (same
@@ -45,6 +47,14 @@ public final class Bench {
 	private static boolean mongo;
 
 	private static final java.util.Map<String, MongoResult> MONGO_RESULTS = new java.util.LinkedHashMap<>();
+
+	/** Also write each size as a mongoexport dump and time {@code phonehome import} of it ({@link ImportBench}). */
+	private static boolean importDump;
+
+	/** Only the import: no night, no floors. */
+	private static boolean importOnly;
+
+	private static final List<ImportBench.ImportResult> IMPORT_RESULTS = new ArrayList<>();
 
 	private static final Path DEMO_CONFIG = Path.of("jobs/phone-home/demo/free");
 
@@ -71,6 +81,11 @@ public final class Bench {
 				case "--reuse" -> reuse = true;
 				case "--jfr" -> jfr = true;
 				case "--mongo" -> mongo = true;
+				case "--import" -> importDump = true;
+				case "--import-only" -> {
+					importDump = true;
+					importOnly = true;
+				}
 				case "--repeat" -> repeat = Integer.parseInt(args[++i]);
 				default -> throw new IllegalArgumentException("unknown argument " + args[i]);
 			}
@@ -83,13 +98,18 @@ public final class Bench {
 			}
 			SizeResult result = run(BenchSize.of(name), seed, work.toAbsolutePath(), heap, keep || reuse, reuse,
 					repeat);
-			result.print(System.out);
-			results.add(result);
+			if (result != null) {
+				result.print(System.out);
+				results.add(result);
+			}
 		}
-		if (results.isEmpty()) {
+		if (results.isEmpty() && IMPORT_RESULTS.isEmpty()) {
 			return;
 		}
-		String report = summary(results, seed, heap, repeat);
+		String report = (results.isEmpty() ? "### Results " + LocalDateTime.now().withNano(0) + "\n\nMachine: "
+				+ machine() + ". Seed " + seed + ", child JVMs -Xmx" + heap + ", best of " + repeat + " imports.\n"
+				: summary(results, seed, heap, repeat))
+				+ (IMPORT_RESULTS.isEmpty() ? "" : ImportBench.ImportResult.table(IMPORT_RESULTS));
 		System.out.println(report);
 		Path file = work.resolve("results-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmm"))
 				+ ".md");
@@ -98,7 +118,8 @@ public final class Bench {
 		if (receiver != null) {
 			receiver.stop(0);
 		}
-		if (results.stream().anyMatch(r -> !r.completed())) {
+		if (results.stream().anyMatch(r -> !r.completed())
+				|| IMPORT_RESULTS.stream().anyMatch(r -> !r.completed())) {
 			System.exit(1);
 		}
 	}
@@ -109,6 +130,18 @@ public final class Bench {
 		Duration generation = (reuse && Files.exists(home.resolve("store/phonehome.mv.db"))) ? Duration.ZERO
 				: generate(size, seed, home);
 		long storeBytes = Files.size(home.resolve("store/phonehome.mv.db"));
+		if (importDump) {
+			IMPORT_RESULTS.add(ImportBench.run(size, home, url(home), heap, repeat, jfr));
+			if (!keep) {
+				deleteRecursively(home.resolveSibling(size.name() + "-dump"));
+			}
+		}
+		if (importOnly) {
+			if (!keep) {
+				deleteRecursively(home);
+			}
+			return null;
+		}
 		return runNight(size, home, heap, keep, generation, storeBytes, repeat);
 	}
 

@@ -88,9 +88,44 @@ class BenchHarnessTests {
 		assertThat(result.seekRatio()).isPositive();
 	}
 
+	@Test
+	void importOfTheGeneratedDumpShouldGiveBackTheGeneratedRows(@TempDir Path work) throws Exception {
+		// given: the S installation generated into a store
+		Path home = work.resolve("S");
+		Bench.generate(BenchSize.S, 42, home);
+		String generated = "jdbc:h2:file:" + home.resolve("store/phonehome");
+
+		// when: written as a mongoexport dump and imported by the CLI in a child JVM
+		ImportBench.ImportResult result = ImportBench.run(BenchSize.S, home, generated, "256m", 1, false, true);
+
+		// then: every document counted, and the imported store holds the generated rows, value for value
+		assertThat(result.completed()).as(result.line()).isTrue();
+		assertThat(result.documents()).isEqualTo(BenchSize.S.companies() + BenchSize.S.teams() + BenchSize.S.users()
+				+ BenchSize.S.posts() + count(generated, "SELECT COUNT(*) FROM codemarks") + BenchSize.S.reviews());
+		assertThat(result.steps()).extracting(StepTiming::name).contains("importPostsStep", "publishImportStep");
+		assertThat(result.cpuSeconds()).isPositive();
+		String imported = "jdbc:h2:file:" + work.resolve("S-import/store/phonehome");
+		try (Connection g = DriverManager.getConnection(generated, "sa", "");
+				Connection i = DriverManager.getConnection(imported, "sa", "")) {
+			assertThat(digest(i)).isEqualTo(digest(g));
+		}
+	}
+
+	private static long count(String url, String sql) throws Exception {
+		try (Connection c = DriverManager.getConnection(url, "sa", "")) {
+			return count(c, sql);
+		}
+	}
+
 	private static String digestOfGenerated(long seed, String name) throws Exception {
 		try (Connection c = DriverManager.getConnection("jdbc:h2:mem:" + name + seed)) {
 			new SyntheticInstallation(BenchSize.S, seed).writeTo(c);
+			return digest(c);
+		}
+	}
+
+	private static String digest(Connection c) throws Exception {
+		{
 			MessageDigest sha = MessageDigest.getInstance("SHA-256");
 			try (Statement st = c.createStatement()) {
 				for (String table : TABLES) {

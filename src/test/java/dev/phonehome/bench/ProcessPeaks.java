@@ -58,6 +58,10 @@ final class ProcessPeaks {
 		p.setProperty("heap.peak.pools", Long.toString(poolPeaks));
 		p.setProperty("heap.max", Long.toString(Runtime.getRuntime().maxMemory()));
 		p.setProperty("rss.peak", Long.toString(vmHwmBytes()));
+		// CPU time of the whole process (every thread): on a shared, loaded machine the one figure the others'
+		// load does not inflate much
+		p.setProperty("cpu.millis", Long.toString(ProcessHandle.current().info().totalCpuDuration()
+			.map(java.time.Duration::toMillis).orElse(-1L)));
 		p.setProperty("gc.millis", Long.toString(ManagementFactory.getGarbageCollectorMXBeans()
 			.stream()
 			.mapToLong(gc -> Math.max(0, gc.getCollectionTime()))

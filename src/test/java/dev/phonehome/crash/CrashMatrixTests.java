@@ -63,7 +63,8 @@ class CrashMatrixTests {
 	}
 
 	@ParameterizedTest(name = "halted at {0}")
-	@EnumSource(Failpoint.class)
+	// the import's own failpoints are never reached by a night: ImportCrashTests halts imports at them
+	@EnumSource(value = Failpoint.class, mode = EnumSource.Mode.MATCH_NONE, names = "IMPORT_.*")
 	void nightHaltedAtAnyFailpointShouldEndDeliveredOnceCompletedAndVerified(Failpoint failpoint) throws Exception {
 		// -Dcrash.failpoints=a,b runs only those (a targeted run of a new failpoint); the full CI runs every one
 		String only = System.getProperty("crash.failpoints", "");
