@@ -17,6 +17,7 @@ import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.interactive.documentnavigation.outline.PDDocumentOutline;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.Test;
 
@@ -88,6 +89,8 @@ class NightChangesTests extends PhoneHomeTestSupport {
 		int changesPage = indexOf(pages, "Changes since 2026-11-20");
 		assertThat(changesPage).isEqualTo(1);
 		assertThat(indexOf(pages, "Settings and decisions")).isGreaterThan(changesPage);
+		assertThat(outline(folder.resolve("audit.pdf"))).startsWith("Cover", "Changes since 2026-11-20",
+				"Settings and decisions");
 		String section = String.join("\n", pages.subList(changesPage, indexOf(pages, "Settings and decisions")));
 		assertThat(section).contains("night 2026-11-20, execution")
 			.contains("emails still included: no company is on a paid plan; plans: Initech Labs")
@@ -220,6 +223,21 @@ class NightChangesTests extends PhoneHomeTestSupport {
 		try (Reader in = Files.newBufferedReader(csv, StandardCharsets.UTF_8);
 				CSVParser parser = CSVFormat.DEFAULT.builder().setHeader().get().parse(in)) {
 			return parser.getRecords();
+		}
+	}
+
+	/** The PDF's top-level bookmarks, in order. */
+	private static List<String> outline(Path pdf) {
+		try (PDDocument document = Loader.loadPDF(pdf.toFile())) {
+			List<String> titles = new ArrayList<>();
+			PDDocumentOutline outline = document.getDocumentCatalog().getDocumentOutline();
+			if (outline != null) {
+				outline.children().forEach(item -> titles.add(item.getTitle()));
+			}
+			return titles;
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
 		}
 	}
 

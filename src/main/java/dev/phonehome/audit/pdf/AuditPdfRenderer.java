@@ -100,7 +100,8 @@ public final class AuditPdfRenderer {
 	 */
 	public static void warmUp() {
 		for (String name : List.of(AuditTemplates.MASTER, AuditTemplates.KEY_VALUES, AuditTemplates.COMPANIES,
-				AuditTemplates.TEAMS, AuditTemplates.USERS, AuditTemplates.CODE_REVIEWS)) {
+				AuditTemplates.TEAMS, AuditTemplates.USERS, AuditTemplates.CODE_REVIEWS, AuditTemplates.CHANGES,
+				AuditTemplates.CHANGES_TABLE)) {
 			AuditTemplates.get(name);
 		}
 		Map<String, Object> row = new HashMap<>();
