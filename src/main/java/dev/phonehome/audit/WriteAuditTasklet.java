@@ -13,6 +13,8 @@ import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 
 import dev.phonehome.audit.content.AuditInput;
 import dev.phonehome.failpoint.Failpoint;
+import dev.phonehome.artefact.Artefact;
+import dev.phonehome.home.ArchiveCopies;
 import dev.phonehome.home.NightWorkspace;
 import dev.phonehome.record.NightRecord;
 import dev.phonehome.record.NightRecordStore;
@@ -34,27 +36,52 @@ public class WriteAuditTasklet implements Tasklet {
 
 	private final Clock clock;
 
+	private final ArchiveCopies copies;
+
 	public WriteAuditTasklet(AuditWriter auditWriter, NightWorkspace workspace, NightRecordStore records,
-			Clock clock) {
+			Clock clock, ArchiveCopies copies) {
 		this.auditWriter = auditWriter;
 		this.workspace = workspace;
 		this.records = records;
 		this.clock = clock;
+		this.copies = copies;
 	}
 
 	@Override
 	public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
 		JobExecution execution = chunkContext.getStepContext().getStepExecution().getJobExecution();
 		NightRecord record = records.read(execution);
-		AuditInput input = new AuditInput(record, execution.getId());
+		AuditInput input = new AuditInput(onThisNode(record), execution.getId());
 		Path directory = input.payload() != null ? input.payload().toAbsolutePath().getParent()
 				: workspace.artefactDirectory(execution);
 		AuditArtefacts audit = auditWriter.write(input, directory, clock.instant());
+		// in this step's transaction, with the record: any node can read the audit of a night recorded
+		copies.store(record.date(), audit.pdf());
+		copies.store(record.date(), audit.csv());
 		records.save(execution, record.withAudit(new NightRecord.Audit(audit.pdf(), audit.csv())));
 		Failpoint.AUDIT_BEFORE_COMMIT.hit();
 		log.info("night {}: audit written: {} ({} bytes), {} ({} bytes)", record.date(), audit.pdf().path(),
 				audit.pdf().size(), audit.csv().path(), audit.csv().size());
 		return RepeatStatus.FINISHED;
+	}
+
+	/**
+	 * The record with its payload where this node has it: a night resumed on another node than the one that
+	 * archived its payload reads it from this node's copy (restored from the database). The saved record keeps
+	 * the recorded path.
+	 */
+	private NightRecord onThisNode(NightRecord record) {
+		NightRecord.Payload payload = record.payload();
+		if (payload == null) {
+			return record;
+		}
+		java.nio.file.Path local = copies.available(payload.file()).orElse(payload.file().path());
+		if (local.equals(payload.file().path())) {
+			return record;
+		}
+		Artefact file = new Artefact(local, payload.file().size(), payload.file().sha256());
+		return record.withPayload(new NightRecord.Payload(local.getParent().toString(), file, payload.counts(),
+				payload.integrations()));
 	}
 
 }
