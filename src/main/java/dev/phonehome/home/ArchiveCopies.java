@@ -155,6 +155,11 @@ public class ArchiveCopies {
 		return Optional.of(local);
 	}
 
+	/** {@link #available(Artefact)} of an artefact known by its recorded path and digest. */
+	public Optional<Path> available(Path recordedPath, String sha256) {
+		return available(new Artefact(recordedPath, -1, sha256));
+	}
+
 	/** Recomputes what the database copy holds now (its bytes, not its row). */
 	public Artefact describe(Copy copy) {
 		MessageDigest digest = Sha256.newDigest();

@@ -163,6 +163,17 @@ class SeparateHomesTests {
 		assertThat(Files.readAllBytes(body)).isEqualTo(concat("[".getBytes(StandardCharsets.US_ASCII), payload,
 				"]".getBytes(StandardCharsets.US_ASCII)));
 
+		// when: B compares the night only A ran (B was down) with the night before, which B ran
+		String onlyA = FIRST_NIGHT.plusDays(11 - 1).toString();
+		CliResult diff = PostgresTestSupport.cli(b, "diff", "--date", onlyA);
+
+		// then: A's payload, from the database copy, against B's own
+		assertThat(diff.exitCode()).as(diff.err()).isZero();
+		assertThat(diff.out()).contains("night " + onlyA + " (execution ")
+			.contains("compared with night " + FIRST_NIGHT.plusDays(10 - 1));
+		assertThat(onlyPayload(homeB, LocalDate.parse(onlyA))).hasSameBinaryContentAs(
+				onlyPayload(homeA, LocalDate.parse(onlyA)));
+
 		// when
 		CliResult verifyA = PostgresTestSupport.cli(a, "verify", "--all");
 		CliResult verifyB = PostgresTestSupport.cli(b, "verify", "--all");
@@ -170,7 +181,6 @@ class SeparateHomesTests {
 		// then: both clean; each names the nights whose files it holds only in the database
 		assertThat(verifyA.exitCode()).as(verifyA.out()).isZero();
 		assertThat(verifyB.exitCode()).as(verifyB.out()).isZero();
-		String onlyA = FIRST_NIGHT.plusDays(11 - 1).toString();
 		assertThat(heldOnlyInDatabase(verifyA)).contains(bOnly.toString()).doesNotContain(onlyA);
 		assertThat(heldOnlyInDatabase(verifyB)).contains(onlyA).doesNotContain(bOnly.toString());
 		// A's audit of the night B ran is not on A, but its copy was checked
