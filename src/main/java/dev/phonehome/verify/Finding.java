@@ -17,7 +17,7 @@ public record Finding(Kind kind, String subject, String detail) {
 
 	@Override
 	public String toString() {
-		return String.format("%-13s %s%s", kind, subject, detail.isEmpty() ? "" : ": " + detail);
+		return String.format("%-12s %s%s", kind, subject, detail.isEmpty() ? "" : ": " + detail);
 	}
 
 }
