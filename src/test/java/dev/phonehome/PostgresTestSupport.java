@@ -48,15 +48,23 @@ public final class PostgresTestSupport implements AutoCloseable {
 
 	/** Starts one phonehome node on this schema, with {@code home} as its home directory. */
 	public ConfigurableApplicationContext startNode(Path home, String... properties) {
+		return startNode(home, null, properties);
+	}
+
+	/** Starts one phonehome node on this schema whose clock is {@code clock} (null: the system's). */
+	public ConfigurableApplicationContext startNode(Path home, java.time.Clock clock, String... properties) {
 		// as command-line arguments: they must win over application-postgres.properties
 		List<String> arguments = new ArrayList<>(List.of("--spring.datasource.url=" + url(),
 				"--spring.datasource.username=" + USER, "--phonehome.home=" + home, "--phonehome.cli.enabled=false"));
 		for (String property : properties) {
 			arguments.add("--" + property);
 		}
-		ConfigurableApplicationContext node = new SpringApplicationBuilder(PhoneHomeApplication.class)
-			.profiles("postgres")
-			.run(arguments.toArray(String[]::new));
+		SpringApplicationBuilder builder = new SpringApplicationBuilder(PhoneHomeApplication.class).profiles("postgres");
+		if (clock != null) {
+			// before the beans are defined: the application's own clock steps aside for it
+			builder.initializers(context -> context.getBeanFactory().registerSingleton("testClock", clock));
+		}
+		ConfigurableApplicationContext node = builder.run(arguments.toArray(String[]::new));
 		if (!url().equals(node.getEnvironment().getProperty("spring.datasource.url"))) {
 			throw new IllegalStateException("the node would not use this test's schema");
 		}

@@ -9,6 +9,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 
 import dev.phonehome.delivery.Outbox;
+import dev.phonehome.home.ArchiveCopies;
 import dev.phonehome.record.NightRecordStore;
 import dev.phonehome.verify.ChainStore;
 
@@ -19,9 +20,9 @@ public class ApprovalConfiguration {
 	@Bean
 	Approvals approvals(JdbcTemplate jdbc, ApprovalProperties properties, NightRecordStore records,
 			JobRepository jobRepository, Outbox outbox, ChainStore chain, PlatformTransactionManager transactionManager,
-			Clock clock) {
+			Clock clock, ArchiveCopies copies) {
 		return new Approvals(new ApprovalStore(jdbc), properties, records, jobRepository, outbox, chain,
-				transactionManager, clock);
+				transactionManager, clock, copies);
 	}
 
 	@Bean

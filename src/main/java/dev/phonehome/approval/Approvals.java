@@ -30,6 +30,7 @@ import dev.phonehome.artefact.Artefact;
 import dev.phonehome.artefact.ArtefactWriter;
 import dev.phonehome.artefact.Sha256;
 import dev.phonehome.delivery.Outbox;
+import dev.phonehome.home.ArchiveCopies;
 import dev.phonehome.payload.PayloadContract;
 import dev.phonehome.record.DeliveryStatus;
 import dev.phonehome.record.NightApproval;
@@ -52,6 +53,8 @@ public class Approvals implements ChainSubjects {
 	public static final String ADDENDUM = "approval-addendum.json";
 
 	static final String SUBJECT = "approval:";
+
+	private final ArchiveCopies copies;
 
 	private static final Logger log = LoggerFactory.getLogger(Approvals.class);
 
@@ -76,8 +79,10 @@ public class Approvals implements ChainSubjects {
 	private final String contract;
 
 	Approvals(ApprovalStore store, ApprovalProperties properties, NightRecordStore records, JobRepository jobRepository,
-			Outbox outbox, ChainStore chain, PlatformTransactionManager transactionManager, Clock clock) {
+			Outbox outbox, ChainStore chain, PlatformTransactionManager transactionManager, Clock clock,
+			ArchiveCopies copies) {
 		this.store = store;
+		this.copies = copies;
 		this.properties = properties;
 		this.records = records;
 		this.jobRepository = jobRepository;
@@ -182,7 +187,9 @@ public class Approvals implements ChainSubjects {
 			}
 			NightRecord record = records.read(execution);
 			Artefact payload = record.payload().file();
-			checkPayload(night, payload);
+			// on a node that did not archive the night, its payload is read from this node's copy of it
+			Artefact local = onThisNode(payload);
+			checkPayload(night, local);
 			boolean samePerson = approver.name().equalsIgnoreCase(row.ranBy())
 					|| (!approver.viaConsole() && approver.osUser().equals(row.ranBy()));
 			if (samePerson && !allowSamePerson) {
@@ -192,9 +199,11 @@ public class Approvals implements ChainSubjects {
 			}
 			Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
 			String why = reason == null ? "" : reason.strip();
-			Path addendumPath = payload.path().getParent().resolve(ADDENDUM);
+			Path addendumPath = local.path().toAbsolutePath().getParent().resolve(ADDENDUM);
 			Artefact addendum = writeAddendum(addendumPath, night, execution.getId(), verdict, approver, samePerson,
 					why, payload.sha256(), now, row);
+			// in this transaction: every node sharing the database can verify the decision against its addendum
+			copies.store(night, addendum);
 			ApprovalStore.Decision recorded = new ApprovalStore.Decision(0, night, execution.getId(), verdict,
 					approver.name(), approver.osUser(), samePerson, why, payload.sha256(), now,
 					addendumPath.toString(), addendum.sha256());
@@ -248,6 +257,17 @@ public class Approvals implements ChainSubjects {
 		}
 		JobExecution last = jobRepository.getLastJobExecution(held.getJobInstance());
 		return last == null ? held : last;
+	}
+
+	private Artefact onThisNode(Artefact payload) {
+		try {
+			return copies.available(payload).map(path -> new Artefact(path, payload.size(), payload.sha256()))
+				.orElse(payload);
+		}
+		catch (IllegalStateException ex) {
+			// a database copy that no longer matches its record is not restored; checkPayload refuses the night
+			return payload;
+		}
 	}
 
 	private static void checkPayload(LocalDate night, Artefact payload) {
@@ -312,7 +332,10 @@ public class Approvals implements ChainSubjects {
 		return store.decision(id).map(decision -> {
 			Path addendum = Path.of(decision.addendumPath());
 			String now = Files.isRegularFile(addendum) ? ArtefactWriter.describe(addendum).sha256()
-					: "missing (" + ADDENDUM + " was removed)";
+					// decided on another node sharing the database: its stored copy's bytes as they are now
+					: copies.copyOf(new Artefact(addendum, -1, decision.addendumSha256()))
+						.map(copy -> copies.describe(copy).sha256())
+						.orElse("missing (" + ADDENDUM + " was removed)");
 			return text(decision, now);
 		});
 	}

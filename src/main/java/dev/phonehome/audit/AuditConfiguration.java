@@ -5,6 +5,7 @@ import java.time.Clock;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+import dev.phonehome.home.ArchiveCopies;
 import dev.phonehome.home.NightWorkspace;
 import dev.phonehome.record.NightRecordStore;
 
@@ -25,8 +26,8 @@ public class AuditConfiguration {
 
 	@Bean
 	WriteAuditTasklet writeAuditTasklet(AuditWriter auditWriter, NightWorkspace workspace, NightRecordStore records,
-			Clock clock) {
-		return new WriteAuditTasklet(auditWriter, workspace, records, clock);
+			Clock clock, ArchiveCopies copies) {
+		return new WriteAuditTasklet(auditWriter, workspace, records, clock, copies);
 	}
 
 }

@@ -13,6 +13,8 @@ import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 
 import dev.phonehome.audit.content.AuditInput;
 import dev.phonehome.failpoint.Failpoint;
+import dev.phonehome.artefact.Artefact;
+import dev.phonehome.home.ArchiveCopies;
 import dev.phonehome.home.NightWorkspace;
 import dev.phonehome.record.NightRecord;
 import dev.phonehome.record.NightRecordStore;
@@ -34,28 +36,83 @@ public class WriteAuditTasklet implements Tasklet {
 
 	private final Clock clock;
 
+	private final ArchiveCopies copies;
+
 	public WriteAuditTasklet(AuditWriter auditWriter, NightWorkspace workspace, NightRecordStore records,
-			Clock clock) {
+			Clock clock, ArchiveCopies copies) {
 		this.auditWriter = auditWriter;
 		this.workspace = workspace;
 		this.records = records;
 		this.clock = clock;
+		this.copies = copies;
 	}
 
 	@Override
 	public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
 		JobExecution execution = chunkContext.getStepContext().getStepExecution().getJobExecution();
 		NightRecord record = records.read(execution);
-		AuditInput input = new AuditInput(record, execution.getId());
+		AuditInput input = new AuditInput(onThisNode(record), execution.getId());
 		Path directory = input.payload() != null ? input.payload().toAbsolutePath().getParent()
 				: workspace.artefactDirectory(execution);
 		AuditArtefacts audit = auditWriter.write(input, directory, workspace.partsDirectory(execution),
 				clock.instant());
+		// in this step's transaction, with the record: any node can read the audit of a night recorded
+		copies.store(record.date(), audit.pdf());
+		copies.store(record.date(), audit.csv());
 		records.save(execution, record.withAudit(new NightRecord.Audit(audit.pdf(), audit.csv())));
 		Failpoint.AUDIT_BEFORE_COMMIT.hit();
 		log.info("night {}: audit written: {} ({} bytes), {} ({} bytes)", record.date(), audit.pdf().path(),
 				audit.pdf().size(), audit.csv().path(), audit.csv().size());
 		return RepeatStatus.FINISHED;
+	}
+
+	/**
+	 * The record with its payload where this node has it: a night resumed on another node than the one that
+	 * archived its payload reads it from this node's copy (restored from the database). The saved record keeps
+	 * the recorded path.
+	 */
+	private NightRecord onThisNode(NightRecord record) {
+		return baselineOnThisNode(payloadOnThisNode(record));
+	}
+
+	/** The changes' baseline payload where this node has it (the audit makes the change lists again from it). */
+	private NightRecord baselineOnThisNode(NightRecord record) {
+		NightRecord.Changes changes = record.changes();
+		if (changes == null || changes.baselinePayload() == null) {
+			return record;
+		}
+		Artefact recorded = changes.baselinePayload();
+		java.nio.file.Path local;
+		try {
+			local = copies.available(recorded).orElse(recorded.path());
+		}
+		catch (IllegalStateException ex) {
+			// a database copy that no longer matches its record is not restored: the audit reads (and checks) the
+			// recorded path, as on a single node
+			local = recorded.path();
+		}
+		if (local.equals(recorded.path())) {
+			return record;
+		}
+		return record.withChanges(new NightRecord.Changes(changes.baselineNight(), changes.baselineExecution(),
+				new Artefact(local, recorded.size(), recorded.sha256()), changes.summary(), changes.note(),
+				changes.sections(), changes.activityChanged(), changes.firstTimeEmails(),
+				changes.emailsIncludedBefore(), changes.integrationsAdded(), changes.integrationsRemoved(),
+				changes.sha256()));
+	}
+
+	private NightRecord payloadOnThisNode(NightRecord record) {
+		NightRecord.Payload payload = record.payload();
+		if (payload == null) {
+			return record;
+		}
+		java.nio.file.Path local = copies.available(payload.file()).orElse(payload.file().path());
+		if (local.equals(payload.file().path())) {
+			return record;
+		}
+		Artefact file = new Artefact(local, payload.file().size(), payload.file().sha256());
+		return record.withPayload(new NightRecord.Payload(local.getParent().toString(), file, payload.counts(),
+				payload.integrations()));
 	}
 
 }

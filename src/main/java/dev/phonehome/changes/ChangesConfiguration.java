@@ -4,6 +4,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import dev.phonehome.history.NightHistory;
+import dev.phonehome.home.ArchiveCopies;
 import dev.phonehome.record.NightRecordStore;
 
 /** What the changes feature gives {@code phoneHomeJob}: the tasklet of its compare step. */
@@ -11,8 +12,8 @@ import dev.phonehome.record.NightRecordStore;
 public class ChangesConfiguration {
 
 	@Bean
-	CompareNightTasklet compareNightTasklet(NightHistory history, NightRecordStore records) {
-		return new CompareNightTasklet(history, records);
+	CompareNightTasklet compareNightTasklet(NightHistory history, NightRecordStore records, ArchiveCopies copies) {
+		return new CompareNightTasklet(history, records, copies);
 	}
 
 }

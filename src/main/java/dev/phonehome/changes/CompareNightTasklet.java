@@ -18,6 +18,7 @@ import dev.phonehome.artefact.Artefact;
 import dev.phonehome.failpoint.Failpoint;
 import dev.phonehome.history.ArchivedPayload;
 import dev.phonehome.history.NightHistory;
+import dev.phonehome.home.ArchiveCopies;
 import dev.phonehome.record.NightRecord;
 import dev.phonehome.record.NightRecordStore;
 
@@ -36,9 +37,12 @@ public class CompareNightTasklet implements Tasklet {
 
 	private final NightRecordStore records;
 
-	public CompareNightTasklet(NightHistory history, NightRecordStore records) {
+	private final ArchiveCopies copies;
+
+	public CompareNightTasklet(NightHistory history, NightRecordStore records, ArchiveCopies copies) {
 		this.history = history;
 		this.records = records;
+		this.copies = copies;
 	}
 
 	@Override
@@ -48,12 +52,23 @@ public class CompareNightTasklet implements Tasklet {
 		if (record.payload() == null) {
 			throw new IllegalStateException("night " + record.date() + " has no archived payload to compare");
 		}
+		// a baseline archived by another node sharing the database is read from this node's copy of it
 		NightRecord.Changes changes = compare(record.date(), record.payload().file(),
-				history.sentPayloadBefore(record.date()));
+				history.sentPayloadBefore(record.date()).map(this::onThisNode));
 		records.save(execution, record.withChanges(changes));
 		Failpoint.COMPARE_BEFORE_COMMIT.hit();
 		log.info("night {}: changes {}", record.date(), changes.summary());
 		return RepeatStatus.FINISHED;
+	}
+
+	private ArchivedPayload onThisNode(ArchivedPayload baseline) {
+		try {
+			return baseline.onThisNode(copies);
+		}
+		catch (IllegalStateException ex) {
+			// a database copy that no longer matches its record is not restored: compare() then says "not compared"
+			return baseline;
+		}
 	}
 
 	/** The night's changes against {@code baseline}; without one (the first night), says so. */

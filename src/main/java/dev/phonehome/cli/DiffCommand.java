@@ -13,6 +13,7 @@ import java.util.stream.Collectors;
 import org.springframework.context.annotation.Scope;
 import org.springframework.stereotype.Component;
 
+import dev.phonehome.home.ArchiveCopies;
 import dev.phonehome.home.PhoneHomeProperties;
 import dev.phonehome.changes.ChangeSpool;
 import dev.phonehome.changes.ChangesFormat;
@@ -61,7 +62,10 @@ class DiffCommand implements Callable<Integer> {
 
 	private final PhoneHomeProperties properties;
 
-	DiffCommand(NightHistory history, PhoneHomeProperties properties) {
+	private final ArchiveCopies copies;
+
+	DiffCommand(NightHistory history, PhoneHomeProperties properties, ArchiveCopies copies) {
+		this.copies = copies;
 		this.history = history;
 		this.properties = properties;
 	}
@@ -88,7 +92,7 @@ class DiffCommand implements Callable<Integer> {
 		}
 		try {
 			if (baseline == null) {
-				tonight.intactPath();
+				tonight.onThisNode(copies).intactPath();
 				format.print(new ComparedNights(date, tonight.executionId(), null, null, null),
 						NightChanges.withoutBaseline(date), null, out);
 				return ExitCode.OK.code();
@@ -96,7 +100,8 @@ class DiffCommand implements Callable<Integer> {
 			ComparedNights nights = new ComparedNights(date, tonight.executionId(), baseline.night(),
 					baseline.executionId(), between(baseline.night(), archived));
 			try (ChangeSpool spool = ChangeSpool.in(properties.workDirectory())) {
-				NightChanges changes = NightComparison.compare(tonight.intactPath(), baseline.intactPath(), spool);
+				NightChanges changes = NightComparison.compare(tonight.onThisNode(copies).intactPath(),
+						baseline.onThisNode(copies).intactPath(), spool);
 				format.print(nights, changes, spool, out);
 			}
 			return ExitCode.OK.code();

@@ -69,6 +69,12 @@ class VerifyCommand implements Callable<Integer> {
 		List<Finding> findings = verifier.verify(which.date, which.date, expectedHead);
 		findings.forEach(out::println);
 		long problems = findings.stream().filter(f -> f.kind().isProblem()).count();
+		List<LocalDate> databaseOnly = ArchiveVerifier.nightsHeldOnlyInDatabase(findings);
+		if (!databaseOnly.isEmpty()) {
+			out.println("held only in the database (not on this node; restored here when sent or exported): "
+					+ databaseOnly.size() + " night(s): " + databaseOnly.stream().map(LocalDate::toString)
+						.collect(java.util.stream.Collectors.joining(", ")));
+		}
 		out.println(problems == 0 ? "verify: OK, " + findings.size() + " checks passed"
 				: "verify: " + problems + " problem(s) found");
 		out.flush();

@@ -17,6 +17,7 @@ import org.springframework.core.retry.Retryable;
 import dev.phonehome.artefact.Artefact;
 import dev.phonehome.artefact.ArtefactWriter;
 import dev.phonehome.failpoint.Failpoint;
+import dev.phonehome.home.ArchiveCopies;
 
 /**
  * Sends every pending night, oldest first, in sets of at most {@code batch-size}, each request retried with
@@ -37,8 +38,11 @@ class BacklogSender {
 
 	private final int batchSize;
 
-	BacklogSender(Outbox outbox, PhoneHomeSender sender, DeliveryProperties properties) {
+	private final ArchiveCopies copies;
+
+	BacklogSender(Outbox outbox, PhoneHomeSender sender, DeliveryProperties properties, ArchiveCopies copies) {
 		this.outbox = outbox;
+		this.copies = copies;
 		this.sender = sender;
 		this.batchSize = properties.batchSize();
 		this.retryTemplate = new RetryTemplate(RetryPolicy.builder()
@@ -163,8 +167,17 @@ class BacklogSender {
 		Map<String, List<OutboxEntry>> fixed = new LinkedHashMap<>();
 		List<OutboxEntry> loose = new ArrayList<>();
 		List<String> brokenKeys = new ArrayList<>();
-		for (OutboxEntry entry : pending) {
-			String problem = archiveProblem(entry);
+		for (OutboxEntry queued : pending) {
+			OutboxEntry entry = queued;
+			String problem;
+			try {
+				// queued by any node: sent from this node's copy (restored from the database when missing here)
+				entry = copies.available(queued.payload()).map(queued::at).orElse(queued);
+				problem = archiveProblem(entry);
+			}
+			catch (RuntimeException ex) {
+				problem = ex.getMessage();
+			}
 			if (problem != null) {
 				log.error("night {}: {}; it stays queued and is not sent", entry.night(), problem);
 				outbox.markUnsendable(entry.night(), problem);

@@ -8,6 +8,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 
+import dev.phonehome.home.ArchiveCopies;
 import dev.phonehome.record.NightRecordStore;
 import dev.phonehome.settings.ServicesConfigLoader;
 
@@ -27,9 +28,9 @@ public class DeliveryConfiguration {
 	@Bean
 	DeliverPayloadTasklet deliverPayloadTasklet(JobRepository jobRepository,
 			PlatformTransactionManager transactionManager, Outbox outbox, DeliveryProperties properties,
-			NightRecordStore records, ServicesConfigLoader configs) {
-		BacklogSender backlogSender = new BacklogSender(outbox, new PhoneHomeSender(properties), properties);
-		DeliveryRecorder recorder = new DeliveryRecorder(outbox, jobRepository, records, transactionManager);
+			NightRecordStore records, ServicesConfigLoader configs, ArchiveCopies copies) {
+		BacklogSender backlogSender = new BacklogSender(outbox, new PhoneHomeSender(properties), properties, copies);
+		DeliveryRecorder recorder = new DeliveryRecorder(outbox, jobRepository, records, transactionManager, copies);
 		return new DeliverPayloadTasklet(outbox, backlogSender, recorder, records, configs);
 	}
 

@@ -13,6 +13,7 @@ import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import dev.phonehome.artefact.ArtefactWriter;
+import dev.phonehome.home.ArchiveCopies;
 import dev.phonehome.record.DeliveryStatus;
 import dev.phonehome.record.NightRecord;
 import dev.phonehome.record.NightRecordStore;
@@ -39,9 +40,12 @@ class DeliveryRecorder {
 
 	private final TransactionTemplate ownTransaction;
 
+	private final ArchiveCopies copies;
+
 	DeliveryRecorder(Outbox outbox, JobRepository jobRepository, NightRecordStore records,
-			PlatformTransactionManager transactionManager) {
+			PlatformTransactionManager transactionManager, ArchiveCopies copies) {
 		this.outbox = outbox;
+		this.copies = copies;
 		this.jobRepository = jobRepository;
 		this.records = records;
 		this.ownTransaction = new TransactionTemplate(transactionManager);
@@ -80,7 +84,7 @@ class DeliveryRecorder {
 		records.save(execution, record.withDelivery(entry.delivery().withBacklogPending(backlog)));
 	}
 
-	private static void writeAddendum(OutboxEntry entry) {
+	private void writeAddendum(OutboxEntry entry) {
 		Map<String, Object> addendum = new LinkedHashMap<>();
 		addendum.put("night", entry.night().toString());
 		addendum.put("status", DeliveryStatus.DELIVERED.name());
@@ -95,7 +99,8 @@ class DeliveryRecorder {
 				+ "states the delivery status known then; this file states what happened since.");
 		byte[] json = (JSON.writerWithDefaultPrettyPrinter().writeValueAsString(addendum) + "\n")
 			.getBytes(StandardCharsets.UTF_8);
-		ArtefactWriter.write(entry.payloadPath().getParent().resolve(ADDENDUM), out -> out.write(json));
+		// beside the payload where this node keeps it (the night may have been archived by another node)
+		ArtefactWriter.write(copies.local(entry.payload()).getParent().resolve(ADDENDUM), out -> out.write(json));
 	}
 
 }

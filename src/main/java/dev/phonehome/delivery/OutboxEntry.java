@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
 
+import dev.phonehome.artefact.Artefact;
 import dev.phonehome.record.DeliveryStatus;
 import dev.phonehome.record.NightRecord;
 
@@ -31,6 +32,17 @@ public record OutboxEntry(LocalDate night, long executionId, Path payloadPath, S
 	}
 
 	/** The night's delivery as its record keeps it. */
+	/** The archived payload as recorded when the night was queued. */
+	public Artefact payload() {
+		return new Artefact(payloadPath, payloadSize, payloadSha256);
+	}
+
+	/** The same entry, its payload read from where this node keeps it. */
+	OutboxEntry at(Path local) {
+		return new OutboxEntry(night, executionId, local, payloadSha256, payloadSize, status, idempotencyKey,
+				keyFixed, attempts, lastAttemptAt, lastHttpStatus, lastError, deliveredAt, deliveredBy, recorded);
+	}
+
 	/** The same entry, before it was ever put in a set. */
 	OutboxEntry withoutKey() {
 		return new OutboxEntry(night, executionId, payloadPath, payloadSha256, payloadSize, status, null, false,

@@ -10,6 +10,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.transaction.PlatformTransactionManager;
 
 import dev.phonehome.delivery.Outbox;
+import dev.phonehome.home.ArchiveCopies;
 import dev.phonehome.record.Jobs;
 
 /**
@@ -28,9 +29,10 @@ public class ExportJobConfiguration {
 	}
 
 	@Bean
-	Step exportNightStep(JobRepository jobRepository, PlatformTransactionManager transactionManager, Outbox outbox) {
+	Step exportNightStep(JobRepository jobRepository, PlatformTransactionManager transactionManager, Outbox outbox,
+			ArchiveCopies copies) {
 		return new StepBuilder("exportNightStep", jobRepository)
-			.tasklet(new ExportNightTasklet(outbox), transactionManager)
+			.tasklet(new ExportNightTasklet(outbox, copies), transactionManager)
 			.build();
 	}
 

@@ -16,6 +16,7 @@ import dev.phonehome.artefact.ArtefactWriter;
 import dev.phonehome.delivery.Outbox;
 import dev.phonehome.delivery.OutboxEntry;
 import dev.phonehome.delivery.RequestBody;
+import dev.phonehome.home.ArchiveCopies;
 import dev.phonehome.record.ExportParameters;
 import dev.phonehome.record.ExportRecord;
 import dev.phonehome.record.NightRecords;
@@ -30,8 +31,11 @@ class ExportNightTasklet implements Tasklet {
 
 	private final Outbox outbox;
 
-	ExportNightTasklet(Outbox outbox) {
+	private final ArchiveCopies copies;
+
+	ExportNightTasklet(Outbox outbox, ArchiveCopies copies) {
 		this.outbox = outbox;
+		this.copies = copies;
 	}
 
 	@Override
@@ -47,16 +51,18 @@ class ExportNightTasklet implements Tasklet {
 			.orElseThrow(() -> new ExportJobConfiguration.NothingToExportException("night " + night + " was never queued for delivery "
 					+ "(skipped, failed or never run; dry runs and reruns are never sent, so never exported); see "
 					+ "'history'"));
+		List<Path> payloads = new java.util.ArrayList<>();
 		for (OutboxEntry member : set.members()) {
-			Artefact now = Files.isRegularFile(member.payloadPath()) ? ArtefactWriter.describe(member.payloadPath())
-					: null;
+			// archived by any node: read from this node's copy (restored from the database when missing here)
+			Path local = copies.available(member.payload()).orElse(member.payloadPath());
+			Artefact now = Files.isRegularFile(local) ? ArtefactWriter.describe(local) : null;
 			if (now == null || !now.sha256().equals(member.payloadSha256())) {
-				throw new IllegalStateException("the archived payload " + member.payloadPath() + " of night "
+				throw new IllegalStateException("the archived payload " + local + " of night "
 						+ member.night() + (now == null ? " is missing" : " no longer matches its record (sha256 "
 								+ member.payloadSha256() + ")") + "; run 'verify' and restore it before exporting");
 			}
+			payloads.add(local);
 		}
-		List<Path> payloads = set.members().stream().map(OutboxEntry::payloadPath).toList();
 		Artefact body = ArtefactWriter.write(parameters.out(), out -> RequestBody.write(payloads, out));
 		OutboxEntry own = set.members().stream().filter(m -> m.night().equals(night)).findFirst().orElseThrow();
 		NightRecords.writeExport(new ExportRecord(night, own.executionId(), own.payloadSha256(), body,

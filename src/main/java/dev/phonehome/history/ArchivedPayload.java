@@ -8,6 +8,7 @@ import java.util.Optional;
 import org.springframework.batch.core.job.JobExecution;
 
 import dev.phonehome.artefact.ArtefactWriter;
+import dev.phonehome.home.ArchiveCopies;
 import dev.phonehome.record.NightRecord;
 import dev.phonehome.record.NightRecords;
 
@@ -26,6 +27,15 @@ public record ArchivedPayload(LocalDate night, long executionId, Path path, Stri
 		return Optional.ofNullable(record.payload())
 			.map(payload -> new ArchivedPayload(record.date(), execution.getId(), payload.file().path(),
 					payload.file().sha256()));
+	}
+
+	/**
+	 * The same payload where this node keeps it: a night archived by another node sharing the database is read
+	 * from this node's copy, restored from the database when missing (its digest checked first).
+	 */
+	public ArchivedPayload onThisNode(ArchiveCopies copies) {
+		return copies.available(path, sha256).map(local -> new ArchivedPayload(night, executionId, local, sha256))
+			.orElse(this);
 	}
 
 	/**

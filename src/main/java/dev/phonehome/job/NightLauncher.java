@@ -300,7 +300,8 @@ public class NightLauncher {
 	private JobExecution start(NightParameters parameters)
 			throws JobInstanceAlreadyCompleteException, JobExecutionAlreadyRunningException {
 		try {
-			return jobOperator.start(phoneHomeJob, parameters.toJobParameters());
+			return InstanceCreation.retryingOnce(parameters.night(),
+					() -> jobOperator.start(phoneHomeJob, parameters.toJobParameters()));
 		}
 		catch (JobRestartException | InvalidJobParametersException ex) {
 			throw new IllegalStateException("night " + parameters.night() + " cannot be started: " + ex.getMessage(),

@@ -1,6 +1,5 @@
 package dev.phonehome.payload;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +14,7 @@ import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 
 import dev.phonehome.artefact.ArtefactWriter;
 import dev.phonehome.failpoint.Failpoint;
+import dev.phonehome.home.ArchiveCopies;
 import dev.phonehome.home.NightWorkspace;
 import dev.phonehome.record.NightRecord;
 import dev.phonehome.record.NightRecordStore;
@@ -39,19 +39,22 @@ public class AssemblePayloadTasklet implements Tasklet {
 
 	private final NightRecordStore records;
 
+	private final ArchiveCopies copies;
+
 	public AssemblePayloadTasklet(InstallationSource source, NightWorkspace workspace, PayloadContract contract,
-			NightRecordStore records) {
+			NightRecordStore records, ArchiveCopies copies) {
 		this.source = source;
 		this.workspace = workspace;
 		this.contract = contract;
 		this.records = records;
+		this.copies = copies;
 	}
 
 	@Override
 	public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
 		JobExecution execution = chunkContext.getStepContext().getStepExecution().getJobExecution();
 		NightRecord record = records.read(execution);
-		if (alreadyArchived(record)) {
+		if (alreadyArchived(record, copies)) {
 			// the process died after this step's work was committed but before Batch marked the step complete
 			log.info("night {}: payload already archived at {}", record.date(), record.payload().file().path());
 			return RepeatStatus.FINISHED;
@@ -69,6 +72,8 @@ public class AssemblePayloadTasklet implements Tasklet {
 				written -> contract.validate(written, decided.emails().included()));
 		Failpoint.ASSEMBLE_AFTER_ARCHIVE.hit();
 		Map<PayloadSection, Long> counts = payload.answer();
+		// in this step's transaction, with the record below: a night recorded is a night every node can read
+		copies.store(record.date(), payload.artefact());
 		records.save(execution, record.withPayload(new NightRecord.Payload(artefacts.toString(), payload.artefact(),
 				new NightRecord.SectionCounts(counts.get(PayloadSection.COMPANIES), counts.get(PayloadSection.TEAMS),
 						counts.get(PayloadSection.USERS), counts.get(PayloadSection.CODE_REVIEWS)),
@@ -81,11 +86,13 @@ public class AssemblePayloadTasklet implements Tasklet {
 		return RepeatStatus.FINISHED;
 	}
 
-	private static boolean alreadyArchived(NightRecord record) {
-		if (record.payload() == null || !Files.isRegularFile(record.payload().file().path())) {
+	/** Also on another node than the one that archived it: its file then comes from the database copy. */
+	private static boolean alreadyArchived(NightRecord record, ArchiveCopies copies) {
+		if (record.payload() == null) {
 			return false;
 		}
-		return ArtefactWriter.describe(record.payload().file().path()).sha256().equals(record.payload().file().sha256());
+		Path local = copies.available(record.payload().file()).orElse(null);
+		return local != null && ArtefactWriter.describe(local).sha256().equals(record.payload().file().sha256());
 	}
 
 }

@@ -12,6 +12,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.io.FileSystemResource;
 
+import dev.phonehome.home.ArchiveCopies;
 import dev.phonehome.home.NightWorkspace;
 import dev.phonehome.record.NightRecordStore;
 import dev.phonehome.record.NightRecords;
@@ -44,8 +45,8 @@ public class PayloadConfiguration {
 
 	@Bean
 	AssemblePayloadTasklet assemblePayloadTasklet(InstallationSource installationSource, NightWorkspace workspace,
-			PayloadContract payloadContract, NightRecordStore records) {
-		return new AssemblePayloadTasklet(installationSource, workspace, payloadContract, records);
+			PayloadContract payloadContract, NightRecordStore records, ArchiveCopies copies) {
+		return new AssemblePayloadTasklet(installationSource, workspace, payloadContract, records, copies);
 	}
 
 	@Bean

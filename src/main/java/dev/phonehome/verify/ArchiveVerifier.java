@@ -8,12 +8,14 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
 
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.stereotype.Component;
 
+import dev.phonehome.home.ArchiveCopies;
 import dev.phonehome.home.PhoneHomeProperties;
 import dev.phonehome.artefact.Artefact;
 import dev.phonehome.artefact.ArtefactWriter;
@@ -36,10 +38,14 @@ public class ArchiveVerifier {
 
 	private final ChainVerifier chain;
 
-	public ArchiveVerifier(NightHistory history, PhoneHomeProperties properties, ChainVerifier chain) {
+	private final ArchiveCopies copies;
+
+	public ArchiveVerifier(NightHistory history, PhoneHomeProperties properties, ChainVerifier chain,
+			ArchiveCopies copies) {
 		this.history = history;
 		this.properties = properties;
 		this.chain = chain;
+		this.copies = copies;
 	}
 
 	/** Verifies the nights in {@code [from, to]} (null: all) and the whole chain. */
@@ -57,7 +63,10 @@ public class ArchiveVerifier {
 		Set<Path> recorded = new HashSet<>();
 		for (JobExecution execution : executions) {
 			LocalDate night = NightParameters.nightOf(execution.getJobParameters());
-			recordedArtefacts(execution).forEach(a -> recorded.add(a.path()));
+			recordedArtefacts(execution).forEach(a -> {
+				recorded.add(a.path());
+				recorded.add(copies.local(a));
+			});
 			if ((from == null || !night.isBefore(from)) && (to == null || !night.isAfter(to))) {
 				verifyArtefacts(execution, findings);
 			}
@@ -78,12 +87,19 @@ public class ArchiveVerifier {
 		NightRecord record = NightRecords.read(execution);
 		String who = "night " + record.date() + " execution " + execution.getId();
 		for (Artefact expected : recordedArtefacts(execution)) {
-			String subject = who + " " + expected.path();
-			if (!Files.isRegularFile(expected.path())) {
-				findings.add(new Finding(Finding.Kind.MISSING, subject, "recorded with sha256 " + expected.sha256()));
+			// what this node sees: its own file (where it keeps it) and the database copy, when there is one
+			Optional<ArchiveCopies.Copy> copy = copies.copyOf(expected);
+			Path local = copy.map(copies::local).orElse(expected.path());
+			String subject = who + " " + local;
+			boolean copyMatches = copy.isPresent() && checkCopy(copy.get(), expected, subject, findings);
+			if (!Files.isRegularFile(local)) {
+				findings.add(copyMatches
+						? new Finding(Finding.Kind.DATABASE_ONLY, subject,
+								"held only in the database, sha256 " + expected.sha256())
+						: new Finding(Finding.Kind.MISSING, subject, "recorded with sha256 " + expected.sha256()));
 				continue;
 			}
-			Artefact actual = ArtefactWriter.describe(expected.path());
+			Artefact actual = ArtefactWriter.describe(local);
 			if (!actual.sha256().equals(expected.sha256())) {
 				findings.add(new Finding(Finding.Kind.CHANGED, subject,
 						"recorded sha256 " + expected.sha256() + ", now " + actual.sha256()));
@@ -93,13 +109,34 @@ public class ArchiveVerifier {
 			}
 		}
 		if (record.audit() != null && record.payload() != null) {
-			Path csv = record.audit().csv().path();
+			Path csv = copies.local(record.audit().csv());
 			String payloadSha = record.payload().file().sha256();
 			if (Files.isRegularFile(csv) && !contains(csv, payloadSha)) {
 				findings.add(new Finding(Finding.Kind.CHANGED, who + " " + csv,
 						"the audit does not name the payload's sha256 " + payloadSha));
 			}
 		}
+	}
+
+	/** The database copy of an artefact must hold the recorded bytes; a copy that does not is a finding. */
+	private boolean checkCopy(ArchiveCopies.Copy copy, Artefact expected, String subject, List<Finding> findings) {
+		Artefact held = copies.describe(copy);
+		if (held.sha256().equals(expected.sha256()) && held.size() == expected.size()) {
+			return true;
+		}
+		findings.add(new Finding(Finding.Kind.CHANGED, subject + " (database copy)",
+				"recorded sha256 " + expected.sha256() + ", now " + held.sha256()));
+		return false;
+	}
+
+	/** The nights (in order) of which some file is held only in the database, as {@link #verify} found. */
+	public static List<LocalDate> nightsHeldOnlyInDatabase(List<Finding> findings) {
+		return findings.stream()
+			.filter(f -> f.kind() == Finding.Kind.DATABASE_ONLY)
+			.map(f -> LocalDate.parse(f.subject().split(" ")[1]))
+			.distinct()
+			.sorted()
+			.toList();
 	}
 
 	/** The artefacts an execution recorded: its payload, and its audit documents when it has them. */

@@ -5,10 +5,12 @@ public record Finding(Kind kind, String subject, String detail) {
 
 	public enum Kind {
 
-		OK, CHANGED, MISSING, UNEXPECTED, BROKEN_CHAIN;
+		OK, CHANGED, MISSING, UNEXPECTED, BROKEN_CHAIN,
+		/** Not on this node, but its database copy matches the record: any use restores it here. */
+		DATABASE_ONLY;
 
 		public boolean isProblem() {
-			return this != OK;
+			return this != OK && this != DATABASE_ONLY;
 		}
 
 	}
