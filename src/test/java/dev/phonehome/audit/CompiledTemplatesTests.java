@@ -7,11 +7,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.jar.JarFile;
 import java.util.stream.Stream;
-import java.util.zip.ZipEntry;
 
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
@@ -26,11 +23,9 @@ import dev.phonehome.audit.pdf.TemplateCompiler;
 /**
  * The audit's templates are compiled by the build (process-classes), shipped as {@code .jasper} in the jar and
  * loaded at run time: nothing but the build-time {@link TemplateCompiler} calls the report compiler, and the jar
- * carries no compiler.
+ * carries no compiler ({@link PackagedJarIT} checks the jar).
  */
 class CompiledTemplatesTests {
-
-	private static final Path JAR = Path.of("target/phonehome.jar");
 
 	@Test
 	void everyTemplateShouldBeOnTheClasspathCompiledAndLoadWithoutTheCompiler() throws IOException {
@@ -58,21 +53,7 @@ class CompiledTemplatesTests {
 			.check(main);
 	}
 
-	@Test
-	void packagedJarShouldHoldEveryCompiledTemplateAndNoReportCompiler() throws IOException {
-		Assumptions.assumeTrue(Files.exists(JAR), "no target/phonehome.jar: run 'mvn package' first");
-		try (JarFile jar = new JarFile(JAR.toFile())) {
-			for (String name : templateNames()) {
-				ZipEntry entry = jar.getEntry("BOOT-INF/classes/" + AuditTemplates.resource(name));
-				assertThat(entry).as(name + ".jasper in " + JAR).isNotNull();
-				assertThat(entry.getSize()).isPositive();
-			}
-			assertThat(jar.stream().map(ZipEntry::getName))
-				.noneMatch(n -> n.startsWith("BOOT-INF/lib/ecj-") || n.startsWith("BOOT-INF/lib/jasperreports-jdt-"));
-		}
-	}
-
-	private static List<String> templateNames() throws IOException {
+	static List<String> templateNames() throws IOException {
 		try (Stream<Path> files = Files.list(Path.of("reports"))) {
 			List<String> names = files.map(p -> p.getFileName().toString())
 				.filter(n -> n.endsWith(".jrxml"))
