@@ -193,9 +193,9 @@ public class Approvals implements ChainSubjects {
 			boolean samePerson = approver.name().equalsIgnoreCase(row.ranBy())
 					|| (!approver.viaConsole() && approver.osUser().equals(row.ranBy()));
 			if (samePerson && !allowSamePerson) {
-				throw new ApprovalRefusedException("night " + night + " was run by OS user " + row.ranBy()
+				throw ApprovalRefusedException.samePerson("night " + night + " was run by OS user " + row.ranBy()
 						+ ": a second person must " + (ApprovalStore.APPROVED.equals(verdict) ? "approve" : "reject")
-						+ " it (or give --allow-same-person, which is recorded)", false);
+						+ " it (or give --allow-same-person, which is recorded)", row.ranBy());
 			}
 			Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
 			String why = reason == null ? "" : reason.strip();

@@ -14,6 +14,7 @@ import java.util.Optional;
 import org.springframework.batch.core.job.JobExecution;
 
 import dev.phonehome.payload.PayloadSection;
+import dev.phonehome.record.NightApproval;
 import dev.phonehome.record.NightRecord;
 import dev.phonehome.record.NightRecords;
 import dev.phonehome.record.RunMode;
@@ -25,12 +26,14 @@ import dev.phonehome.record.RunMode;
  * @param mode the run mode's name ({@link RunMode}); {@code null} when the execution failed before recording it
  * @param counts items per payload section, in contract order
  * @param plans companies per plan, as the night's decision counted them
+ * @param approval what the four-eyes scope gate made of the night (passed, held and why, approved or rejected by
+ *        whom, when and why) in one line; empty when it never reached the gate (dry runs, reruns, older nights)
  */
 public record NightView(LocalDate night, long executionId, String status, String exitCode, Instant started,
 		Instant ended, RunMode mode, Instant windowStart, Instant windowEnd, String installationId,
 		String installationVersion, String source, Decisions decisions, Map<String, Long> counts,
 		Map<String, Long> plans, List<String> integrations, Long payloadSize, Delivery delivery,
-		List<RecordedFile> files, ChainLink chain, Rerun rerun) {
+		List<RecordedFile> files, ChainLink chain, Rerun rerun, String approval) {
 
 	/** The file names the console serves for an execution, and nothing else. */
 	public enum FileKind {
@@ -122,6 +125,7 @@ public record NightView(LocalDate night, long executionId, String status, String
 			files.add(new RecordedFile(FileKind.AUDIT_CSV, record.audit().csv().path(), record.audit().csv().sha256()));
 		}
 		NightRecord.ChainLink chain = record.chain();
+		NightApproval approval = NightRecords.readApproval(execution);
 		return new NightView(record.date(), execution.getId(), execution.getStatus().name(),
 				execution.getExitStatus().getExitCode(), instant(execution.getStartTime()),
 				instant(execution.getEndTime()), record.mode(), record.night().start(), record.night().end(),
@@ -132,7 +136,8 @@ public record NightView(LocalDate night, long executionId, String status, String
 				delivery, List.copyOf(files),
 				new ChainLink(chain == null ? "" : chain.previousDigest(), chain == null ? "" : chain.digest()),
 				new Rerun(record.rerun() == null ? null : record.rerun().number(),
-						record.rerun() == null ? "" : nullToEmpty(record.rerun().previousSha256())));
+						record.rerun() == null ? "" : nullToEmpty(record.rerun().previousSha256())),
+				approval == null ? "" : approval.describe());
 	}
 
 	public Optional<RecordedFile> file(FileKind kind) {

@@ -14,8 +14,10 @@ import dev.phonehome.console.ConsoleOnly;
 
 /**
  * The console's Approvals page on the real scope gate ({@link Approvals}): the same service as {@code phonehome
- * approve}/{@code reject}. The approver is the signed-in console user; the four-eyes rule compares that name with
- * the OS user who ran the night (the console's own process user is a service account, recorded as the OS user).
+ * approve}/{@code reject}. The approver is the signed-in console user; the four-eyes rule compares that name
+ * (ignoring case) with the OS user who ran the night, never the console's own process user (a service account,
+ * recorded as the OS user, which may well be the one that runs the nights). A refusal by that rule cannot be waived
+ * in the console ({@code --allow-same-person} is the command line's, where the OS user is recorded).
  */
 class GateHeldNights implements HeldNights {
 
@@ -45,6 +47,13 @@ class GateHeldNights implements HeldNights {
 		catch (ApprovalRefusedException ex) {
 			if (ex.unknownNight()) {
 				throw new NoSuchElementException(ex.getMessage());
+			}
+			if (ex.samePersonAs().isPresent()) {
+				// the command's way out (--allow-same-person) is no option here: the console never waives the rule
+				String decide = verdict == Verdict.APPROVE ? "approve" : "reject";
+				throw new IllegalStateException("night " + night + " was run by OS user " + ex.samePersonAs().get()
+						+ ", and you are signed in as " + approver + ": a second person must " + decide
+						+ " it. The console does not waive the four-eyes rule; nothing was changed.");
 			}
 			throw new IllegalStateException(ex.getMessage());
 		}
