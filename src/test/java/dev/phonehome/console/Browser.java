@@ -14,6 +14,9 @@ import java.util.Map;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -81,6 +84,13 @@ final class Browser implements AutoCloseable {
 		driver.findElement(By.id("username")).sendKeys(user);
 		driver.findElement(By.id("password")).sendKeys(password);
 		driver.findElement(By.cssSelector("main form button[type=submit]")).click();
+	}
+
+	/** Clicks a form's button and waits until the page it posted to has replaced this one. */
+	void submit(By button) {
+		WebElement before = driver.findElement(By.tagName("html"));
+		driver.findElement(button).click();
+		new WebDriverWait(driver, Duration.ofMinutes(2)).until(ExpectedConditions.stalenessOf(before));
 	}
 
 	String sessionCookie() {

@@ -60,12 +60,7 @@ class ConsoleBrowserTests {
 	@BeforeAll
 	void startTheConsole() throws Exception {
 		home = ConsoleTestHome.create();
-		Files.writeString(home.home.resolve("held-nights"),
-				"2026-11-19 " + home.night("2026-11-19", "MANUAL").executionId() + " the payload names 3 users more\n"
-						+ "2026-11-20 " + home.night("2026-11-20", "MANUAL").executionId()
-						+ " the first night of a paid plan\n");
-		console = PhonehomeProcess.start(home.home, "console", "console", "--port", "0",
-				"--spring.main.sources=" + HeldNightsForTests.class.getName());
+		console = PhonehomeProcess.start(home.home, "console", "console", "--port", "0");
 		base = console.awaitConsoleUrl();
 		browser = new Browser(base);
 	}
@@ -164,45 +159,88 @@ class ConsoleBrowserTests {
 	}
 
 	@Test
-	void viewersApproveShouldBeRefusedAndAnApproversShouldCountWithItsCsrfToken() throws Exception {
-		// given
-		long free = home.night("2026-11-19", "MANUAL").executionId();
-		long paid = home.night("2026-11-20", "MANUAL").executionId();
+	void heldNightShouldBeRefusedToAViewerAndToItsOwnOsUserThenApprovedWithCsrfAndSentOnce() throws Exception {
+		// given: the night the real scope gate held when it ran (emails on again after a paid night)
+		NightView held = home.night(ConsoleTestHome.HELD, "MANUAL");
+		long execution = held.executionId();
+		String approve = "/approvals/" + ConsoleTestHome.HELD + "/executions/" + execution + "/approve";
+		String nightPage = "/nights/" + ConsoleTestHome.HELD + "/executions/" + execution;
+		byte[] payload = Files.readAllBytes(held.file(FileKind.PAYLOAD).orElseThrow().path());
 		browser.signIn(ConsoleTestHome.VIEWER, ConsoleTestHome.VIEWER_PASSWORD);
 		browser.open("/approvals");
+		String viewerList = browser.text();
 		String viewerCookie = browser.sessionCookie();
 
 		// when: the viewer's browser sends the approve form anyway, with a valid CSRF token
-		boolean viewerSeesButtons = !browser.driver.findElements(By.id("approve-" + free)).isEmpty();
+		boolean viewerSeesButtons = !browser.driver.findElements(By.id("approve-" + execution)).isEmpty();
 		String viewerToken = csrf(get("/approvals", viewerCookie).body());
-		HttpResponse<String> viewerApprove = post("/approvals/2026-11-19/executions/" + free + "/approve", viewerCookie,
+		HttpResponse<String> viewerApprove = post(approve, viewerCookie,
 				Map.of("_csrf", viewerToken, "comment", "looks fine"));
 		browser.driver.executeScript("const f = document.createElement('form'); f.method = 'post';"
-				+ "f.action = '/approvals/2026-11-19/executions/" + free + "/approve';"
+				+ "f.action = '" + approve + "';"
 				+ "const t = document.createElement('input'); t.type = 'hidden'; t.name = '_csrf';"
 				+ "t.value = document.querySelector('input[name=_csrf]').value; f.appendChild(t);"
 				+ "document.body.appendChild(f); f.submit();");
 		String refusedPage = browser.text();
 
-		// and an approver approves, from the page
+		// and the OS user who ran the night, an approver in the console, approves it from the page
+		browser.signIn(ConsoleTestHome.OS_USER, ConsoleTestHome.OS_USER_PASSWORD);
+		browser.open("/approvals");
+		browser.submit(By.id("approve-" + execution));
+		String samePersonPage = browser.text();
+		String osUserCookie = browser.sessionCookie();
+		HttpResponse<String> samePerson = post(approve, osUserCookie,
+				Map.of("_csrf", csrf(get("/approvals", osUserCookie).body()), "comment", "my own night"));
+
+		// and a second person approves it, from the page
 		browser.signIn(ConsoleTestHome.APPROVER, ConsoleTestHome.APPROVER_PASSWORD);
 		browser.open("/approvals");
-		browser.driver.findElement(By.id("approve-comment-" + paid)).sendKeys("second pair of eyes");
-		browser.driver.findElement(By.id("approve-" + paid)).click();
+		browser.screenshot(SCREENSHOTS.resolve("approvals.png"), 800);
+		browser.driver.findElement(By.id("approve-comment-" + execution)).sendKeys("second pair of eyes");
+		browser.submit(By.id("approve-" + execution));
 		String approvedPage = browser.text();
-		HttpResponse<String> withoutToken = post("/approvals/2026-11-19/executions/" + free + "/approve",
-				browser.sessionCookie(), Map.of("comment", "no token"));
+		String approvedPath = browser.path();
+		String approverCookie = browser.sessionCookie();
+		HttpResponse<String> withoutToken = post(approve, approverCookie, Map.of("comment", "no token"));
+		HttpResponse<String> again = post(approve, approverCookie,
+				Map.of("_csrf", csrf(get("/approvals", approverCookie).body()), "comment", "twice"));
+		long sentBefore = home.receiver.requestsCarrying(payload);
+		PhonehomeProcess history = PhonehomeProcess.start(home.home, "history-approved", "history", "--from",
+				ConsoleTestHome.HELD, "--to", ConsoleTestHome.HELD, "--format", "csv");
+		int historyExit = history.awaitExit();
+
+		// and the next night's run sends the backlog
+		PhonehomeProcess next = PhonehomeProcess.start(home.home, "run-after-approval", "run", "--date", "2026-11-22",
+				"--config", home.config("paid"));
+		int nextExit = next.awaitExit();
+		browser.open(nightPage);
+		String night = browser.text();
+		String approval = browser.driver.findElement(By.id("approval")).getText();
 
 		// then
+		assertThat(viewerList).contains(ConsoleTestHome.HELD, "users' email addresses are included again");
 		assertThat(viewerSeesButtons).isFalse();
 		assertThat(viewerApprove.statusCode()).isEqualTo(403);
 		assertThat(refusedPage).contains("403", "your role does not allow this");
-		assertThat(approvedPage).contains("Approved night 2026-11-20 (execution " + paid + ")");
-		assertThat(browser.path()).isEqualTo("/approvals");
+		assertThat(samePerson.statusCode()).isEqualTo(409);
+		assertThat(samePersonPage).contains("409", "night " + ConsoleTestHome.HELD + " was run by OS user "
+				+ ConsoleTestHome.OS_USER + ", and you are signed in as " + ConsoleTestHome.OS_USER
+				+ ": a second person must approve it", "nothing was changed");
+		assertThat(samePerson.body()).contains("a second person must approve it").doesNotContain("Exception");
+		assertThat(approvedPage).contains("night " + ConsoleTestHome.HELD + " approved by " + ConsoleTestHome.APPROVER
+				+ " (execution " + execution + ", payload sha256 " + held.file(FileKind.PAYLOAD).orElseThrow().sha256());
+		assertThat(approvedPath).isEqualTo("/approvals");
 		assertThat(withoutToken.statusCode()).isEqualTo(403);
-		assertThat(Files.readString(home.home.resolve("decisions")))
-			.isEqualTo("APPROVE 2026-11-20 " + paid + " alice second pair of eyes\n");
-		assertThat(Files.readString(home.home.resolve("held-nights"))).contains("2026-11-19 " + free);
+		assertThat(again.statusCode()).isEqualTo(409);
+		assertThat(again.body()).contains("already approved");
+		assertThat(historyExit).as(history.err()).isZero();
+		assertThat(history.out()).contains("approved by " + ConsoleTestHome.APPROVER, "second pair of eyes");
+		assertThat(sentBefore).isZero();
+		assertThat(nextExit).as(next.err()).isZero();
+		assertThat(home.receiver.requestsCarrying(payload)).isEqualTo(1);
+		assertThat(approval).startsWith("approved by " + ConsoleTestHome.APPROVER + " (OS user ")
+			.endsWith(": second pair of eyes");
+		assertThat(night).contains("DELIVERED");
 	}
 
 	@Test
@@ -247,7 +285,7 @@ class ConsoleBrowserTests {
 		// given: the first run holds the night while its delivery waits at the receiver
 		home.receiver.hold();
 		int before = home.receiver.requests();
-		try (PhonehomeProcess first = PhonehomeProcess.start(home.home, "run-first", "run", "--date", "2026-11-21",
+		try (PhonehomeProcess first = PhonehomeProcess.start(home.home, "run-first", "run", "--date", "2026-11-23",
 				"--config", home.config("paid"))) {
 			long deadline = System.nanoTime() + Duration.ofMinutes(4).toNanos();
 			while (home.receiver.requests() == before && first.isAlive() && System.nanoTime() < deadline) {
@@ -256,7 +294,7 @@ class ConsoleBrowserTests {
 			assertThat(home.receiver.requests()).as(first.err()).isGreaterThan(before);
 
 			// when: the same night is started again, and then the receiver answers the first
-			PhonehomeProcess second = PhonehomeProcess.start(home.home, "run-second", "run", "--date", "2026-11-21",
+			PhonehomeProcess second = PhonehomeProcess.start(home.home, "run-second", "run", "--date", "2026-11-23",
 					"--config", home.config("paid"));
 			int secondExit = second.awaitExit();
 			home.receiver.open();
@@ -264,12 +302,12 @@ class ConsoleBrowserTests {
 
 			// then
 			assertThat(secondExit).as(second.err()).isEqualTo(8);
-			assertThat(second.err()).contains("night 2026-11-21 is already running in another process");
+			assertThat(second.err()).contains("night 2026-11-23 is already running in another process");
 			assertThat(firstExit).as(first.err()).isZero();
 			assertThat(console.isAlive()).isTrue();
 			browser.signIn(ConsoleTestHome.APPROVER, ConsoleTestHome.APPROVER_PASSWORD);
-			browser.open("/nights?from=2026-11-21&to=2026-11-21");
-			assertThat(browser.text()).contains("2026-11-21", "COMPLETED", "DELIVERED");
+			browser.open("/nights?from=2026-11-23&to=2026-11-23");
+			assertThat(browser.text()).contains("2026-11-23", "COMPLETED", "DELIVERED");
 		}
 		finally {
 			home.receiver.open();

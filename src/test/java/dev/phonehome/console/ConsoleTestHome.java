@@ -24,8 +24,11 @@ import picocli.CommandLine;
 
 /**
  * A temporary home as an operator would have it after some nights: the demo installation (free) imported and run
- * for three nights plus a dry run, then the paid demo imported and run for one night, and two console users. It is
- * made in this JVM through the CLI's own commands, and closed before the console (another process) opens it.
+ * for three nights plus a dry run, then the paid demo imported and run for one night (sent: emails off, the scope
+ * the gate approves), then the free demo again for {@link #HELD} (emails on again: the real scope gate holds it),
+ * then the paid demo back for the nights the tests run later; and console users: an approver, a viewer, and an
+ * approver named as the OS user who ran the nights (the four-eyes rule refuses them). It is made in this JVM through
+ * the CLI's own commands, and closed before the console (another process) opens it.
  */
 final class ConsoleTestHome {
 
@@ -36,6 +39,14 @@ final class ConsoleTestHome {
 	static final String VIEWER = "victor";
 
 	static final String VIEWER_PASSWORD = "viewer-password-12";
+
+	/** The console user named as the OS user who ran the nights: an approver, but not of the nights they ran. */
+	static final String OS_USER = System.getProperty("user.name");
+
+	static final String OS_USER_PASSWORD = "same-person-password-3";
+
+	/** The night the real scope gate holds: the users' addresses are included again after a paid night. */
+	static final String HELD = "2026-11-21";
 
 	static final Path DEMO = Path.of("jobs/phone-home/demo").toAbsolutePath();
 
@@ -79,8 +90,13 @@ final class ConsoleTestHome {
 				cli(context, "run", "--date", "2026-11-19", "--dry-run", "--config", free);
 				cli(context, "import", "--from", DEMO.resolve("paid").toString());
 				cli(context, "run", "--date", "2026-11-20", "--config", paid);
+				// the paid config (phone home not switched off) on the free installation: emails on again
+				cli(context, "import", "--from", DEMO.resolve("free").toString());
+				cli(context, 12, "run", "--date", HELD, "--config", paid);
+				cli(context, "import", "--from", DEMO.resolve("paid").toString());
 				addUser(context, APPROVER, "approver", APPROVER_PASSWORD);
 				addUser(context, VIEWER, "viewer", VIEWER_PASSWORD);
+				addUser(context, OS_USER, "approver", OS_USER_PASSWORD);
 			}
 			List<NightView> recorded = context.getBean(NightHistory.class).executions().stream().map(NightView::of).toList();
 			return new ConsoleTestHome(home, receiver, recorded);
@@ -99,11 +115,15 @@ final class ConsoleTestHome {
 	}
 
 	private static void cli(ConfigurableApplicationContext context, String... args) {
+		cli(context, 0, args);
+	}
+
+	private static void cli(ConfigurableApplicationContext context, int exitCode, String... args) {
 		StringWriter err = new StringWriter();
 		CommandLine commandLine = CliRunner.newCommandLine(context);
 		commandLine.setOut(new PrintWriter(new StringWriter(), true));
 		commandLine.setErr(new PrintWriter(err, true));
-		assertThat(commandLine.execute(args)).as(String.join(" ", args) + ": " + err).isZero();
+		assertThat(commandLine.execute(args)).as(String.join(" ", args) + ": " + err).isEqualTo(exitCode);
 	}
 
 	/** {@code console-user add NAME --role ROLE --password-stdin}, the password piped in as a script would. */
