@@ -56,6 +56,12 @@ class GateHeldNightsTests extends PhoneHomeTestSupport {
 			.isInstanceOf(NoSuchElementException.class);
 		assertThatThrownBy(() -> gate.decide(HELD, execution, Verdict.APPROVE, System.getProperty("user.name"), ""))
 			.isInstanceOf(IllegalStateException.class)
+			.hasMessageContaining("a second person must approve it")
+			.hasMessageContaining("The console does not waive the four-eyes rule")
+			.hasMessageNotContaining("--allow-same-person");
+		assertThatThrownBy(() -> gate.decide(HELD, execution, Verdict.APPROVE,
+				System.getProperty("user.name").toUpperCase(java.util.Locale.ROOT), ""))
+			.isInstanceOf(IllegalStateException.class)
 			.hasMessageContaining("a second person must approve it");
 
 		String outcome = gate.decide(HELD, execution, Verdict.APPROVE, "alice", "checked the audit");
