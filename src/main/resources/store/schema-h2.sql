@@ -89,9 +89,10 @@ CREATE TABLE IF NOT EXISTS phonehome_store_import (
     newest_created_at BIGINT
 );
 
--- Staging copies with the same keys: an import writes here, then publishes in one transaction.
+-- Staging copies: an import writes here, then publishes in one transaction. The six collections' tables keep no
+-- primary key (cheaper staging; a repeated _id is refused by the live key while publishing, see dump.RepeatedIds).
 CREATE TABLE IF NOT EXISTS import_companies (
-    id          VARCHAR(255) PRIMARY KEY,
+    id          VARCHAR(255) NOT NULL,
     name        VARCHAR(10000),
     plan        VARCHAR(255),
     deactivated BOOLEAN NOT NULL,
@@ -99,7 +100,7 @@ CREATE TABLE IF NOT EXISTS import_companies (
     creator_id  VARCHAR(255)
 );
 CREATE TABLE IF NOT EXISTS import_teams (
-    id                VARCHAR(255) PRIMARY KEY,
+    id                VARCHAR(255) NOT NULL,
     name              VARCHAR(10000),
     company_id        VARCHAR(255),
     deactivated       BOOLEAN NOT NULL,
@@ -115,7 +116,7 @@ CREATE TABLE IF NOT EXISTS import_team_admins (
     PRIMARY KEY (team_id, user_id)
 );
 CREATE TABLE IF NOT EXISTS import_users (
-    id                 VARCHAR(255) PRIMARY KEY,
+    id                 VARCHAR(255) NOT NULL,
     email              VARCHAR(10000),
     is_registered      BOOLEAN NOT NULL,
     deactivated        BOOLEAN NOT NULL,
@@ -137,7 +138,7 @@ CREATE TABLE IF NOT EXISTS import_user_providers (
     PRIMARY KEY (user_id, provider)
 );
 CREATE TABLE IF NOT EXISTS import_posts (
-    id             VARCHAR(255) PRIMARY KEY,
+    id             VARCHAR(255) NOT NULL,
     creator_id     VARCHAR(255),
     created_at     BIGINT,
     codemark_id    VARCHAR(255),
@@ -145,12 +146,12 @@ CREATE TABLE IF NOT EXISTS import_posts (
     parent_post_id VARCHAR(255)
 );
 CREATE TABLE IF NOT EXISTS import_codemarks (
-    id         VARCHAR(255) PRIMARY KEY,
+    id         VARCHAR(255) NOT NULL,
     review_id  VARCHAR(255),
     created_at BIGINT
 );
 CREATE TABLE IF NOT EXISTS import_reviews (
-    id          VARCHAR(255) PRIMARY KEY,
+    id          VARCHAR(255) NOT NULL,
     team_id     VARCHAR(255),
     created_at  BIGINT,
     approved_at BIGINT,

@@ -13,6 +13,7 @@ import org.springframework.boot.web.server.PortInUseException;
 import dev.phonehome.cli.ConsoleArgument;
 import dev.phonehome.cli.ExitCode;
 import dev.phonehome.cli.HomeArgument;
+import dev.phonehome.cli.ImportArgument;
 import dev.phonehome.cli.SourceArgument;
 import dev.phonehome.artefact.PrivateFiles;
 import dev.phonehome.support.Causes;
@@ -35,6 +36,7 @@ public class PhoneHomeApplication {
 		SourceArgument.apply(args);
 		HomeArgument.applyLogFormat(args);
 		ConsoleArgument.apply(args);
+		ImportArgument.apply(args);
 		// The embedded store runs in H2's mixed mode (AUTO_SERVER): the first process to open it serves the others
 		// over TCP. That server listens on loopback only; its random key is in the store's lock file.
 		if (System.getProperty("h2.bindAddress") == null) {

@@ -31,6 +31,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.io.FileSystemResource;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 
@@ -113,6 +114,9 @@ public class DumpImportJobConfiguration {
 	Step clearStagingStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
 			JdbcTemplate jdbc) {
 		return new StepBuilder("clearStagingStep", jobRepository).tasklet((contribution, chunkContext) -> {
+			if (isH2(jdbc)) {
+				StoreTables.dropStagingKeys(jdbc);
+			}
 			clearStaging(jdbc);
 			return RepeatStatus.FINISHED;
 		}, transactionManager).build();
@@ -234,9 +238,21 @@ public class DumpImportJobConfiguration {
 			tables.forEach(t -> jdbc.execute("DELETE FROM " + StoreTables.liveName(t.name())));
 			for (var t : tables) {
 				String columns = String.join(", ", t.columns());
-				// DIRECT (H2): rows go straight into the table instead of first into a materialised result
-				jdbc.execute("INSERT INTO " + StoreTables.liveName(t.name()) + " (" + columns + ") " + direct + "SELECT "
-						+ columns + " FROM " + t.name());
+				try {
+					// DIRECT (H2): rows go straight into the table instead of first into a materialised result
+					jdbc.execute("INSERT INTO " + StoreTables.liveName(t.name()) + " (" + columns + ") " + direct
+							+ "SELECT " + columns + " FROM " + t.name());
+				}
+				catch (DuplicateKeyException ex) {
+					// the embedded store's staging tables keep no key (RepeatedIds): a repeat surfaces here, and
+					// throwing rolls the whole publishing transaction back
+					InstallationCollection collection = StoreTables.collectionOf(t.name());
+					if (collection == null) {
+						throw ex;
+					}
+					throw RepeatedIds.find(jdbc, t.name(), from.resolve(collection.dumpFileName()),
+							collection.dumpFileName());
+				}
 			}
 			// same transaction as the data: the store never holds data without the import that explains it
 			imports.record(new StoreImport(clock.instant(), from.toString(), digests, imports.newestCreatedAt()));

@@ -58,6 +58,21 @@ final class DumpLineCheck {
 		}
 	}
 
+	/**
+	 * The top-level {@code _id} of a line {@link #check} accepted (an ObjectId's hex or the string), or null: used
+	 * to name the line of a repeated {@code _id} found after staging.
+	 */
+	static String idOf(String text) {
+		Walk walk = new Walk();
+		try (JsonParser parser = FACTORY.createParser(ObjectReadContext.empty(), text)) {
+			walk.run(parser);
+		}
+		catch (JacksonException ex) {
+			// a line the import refused never reaches this point
+		}
+		return walk.id;
+	}
+
 	/** Walks the tokens, keeping the path of keys, the top-level {@code _id}, and whether a key was repeated. */
 	private static final class Walk {
 

@@ -24,10 +24,11 @@ import org.springframework.jdbc.datasource.DataSourceUtils;
  * profile showed them).
  *
  * <p>A repeated {@code _id} is refused naming the line of the repeat: within the chunk by a hash map before
- * anything is written; against earlier chunks by the staging table's primary key, which is the one index the
- * staging tables keep (no per-chunk query: the key is checked by the insert itself). Only when the insert reports
- * a key violation is the culprit looked up, on a connection of its own that sees the committed earlier chunks and
- * not this one (PostgreSQL aborts the failed transaction; H2 may have kept part of the batch).
+ * anything is written. Against earlier chunks: on the embedded store the staging tables keep no key, and the live
+ * table's key refuses the repeat while publishing ({@link RepeatedIds} names the line); on PostgreSQL the staging
+ * table's primary key refuses it here (no per-chunk query: the key is checked by the insert itself), and only then
+ * is the culprit looked up, on a connection of its own that sees the committed earlier chunks and not this one
+ * (PostgreSQL aborts the failed transaction).
  */
 class StagingWriter<T> implements ItemWriter<DumpRecord<T>> {
 

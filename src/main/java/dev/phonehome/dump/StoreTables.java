@@ -1,12 +1,17 @@
 package dev.phonehome.dump;
 
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.stream.Stream;
+
+import org.springframework.jdbc.core.JdbcTemplate;
 
 import dev.phonehome.dump.StagingWriter.StagingTable;
 import dev.phonehome.dump.StagingWriter.StagingTable.Child;
 import dev.phonehome.installation.CodemarkDocument;
 import dev.phonehome.installation.CompanyDocument;
+import dev.phonehome.installation.InstallationCollection;
 import dev.phonehome.installation.PostDocument;
 import dev.phonehome.installation.ReviewDocument;
 import dev.phonehome.installation.TeamDocument;
@@ -64,6 +69,29 @@ final class StoreTables {
 			.<StagingTable.Child<?>>flatMap(t -> Stream.concat(Stream.of(new Child<>(t.name(), t.columns(), x -> List.of())),
 					t.children().stream()))
 			.toList();
+	}
+
+	/** The collection whose file fills a main staging table (not a child table's), or null. */
+	static InstallationCollection collectionOf(String stagingName) {
+		Map<String, InstallationCollection> byTable = Map.of(COMPANIES.name(), InstallationCollection.COMPANIES,
+				TEAMS.name(), InstallationCollection.TEAMS, USERS.name(), InstallationCollection.USERS, POSTS.name(),
+				InstallationCollection.POSTS, CODEMARKS.name(), InstallationCollection.CODEMARKS, REVIEWS.name(),
+				InstallationCollection.REVIEWS);
+		return byTable.get(stagingName);
+	}
+
+	/**
+	 * Embedded store: drops the primary key a store created before 2026-12-03 still has on the six main staging
+	 * tables (the schema script creates them without one now, see {@link RepeatedIds}). DDL, so it runs in the
+	 * import's first step; a no-op once done.
+	 */
+	static void dropStagingKeys(JdbcTemplate jdbc) {
+		for (StagingTable<?> table : List.of(COMPANIES, TEAMS, USERS, POSTS, CODEMARKS, REVIEWS)) {
+			List<String> keys = jdbc.queryForList("SELECT CONSTRAINT_NAME FROM INFORMATION_SCHEMA.TABLE_CONSTRAINTS "
+					+ "WHERE CONSTRAINT_TYPE = 'PRIMARY KEY' AND TABLE_SCHEMA = SCHEMA() AND TABLE_NAME = ?",
+					String.class, table.name().toUpperCase(Locale.ROOT));
+			keys.forEach(key -> jdbc.execute("ALTER TABLE " + table.name() + " DROP CONSTRAINT " + key));
+		}
 	}
 
 	static String liveName(String stagingName) {

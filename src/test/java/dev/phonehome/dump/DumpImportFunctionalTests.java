@@ -96,7 +96,7 @@ class DumpImportFunctionalTests extends PhoneHomeTestSupport {
 	void duplicateIdAcrossChunksShouldBeRefused() throws IOException {
 		Path dump = validDump();
 		// more lines than one import chunk (phonehome.import.chunk-size, 10,000): the repeat is in the second chunk,
-		// found by the staging table's primary key, not by the chunk's own map
+		// found by the live table's key while publishing (RepeatedIds names the line), not by the chunk's own map
 		StringBuilder lines = new StringBuilder();
 		for (int i = 0; i < 10_500; i++) {
 			lines.append("{\"_id\": \"p").append(i).append("\"}\n");
