@@ -36,13 +36,13 @@ import dev.phonehome.audit.csv.AuditColumn;
 import dev.phonehome.audit.csv.AuditCsvWriter;
 
 /** Reads the audit's documents back as a reader (or a validator) would: PDF text per page, CSV records. */
-final class AuditDocuments {
+public final class AuditDocuments {
 
 	private AuditDocuments() {
 	}
 
 	/** The text of each page, as PDFBox extracts it. */
-	static List<String> pdfPages(Path pdf) {
+	public static List<String> pdfPages(Path pdf) {
 		try (PDDocument document = Loader.loadPDF(pdf.toFile())) {
 			PDFTextStripper stripper = new PDFTextStripper();
 			List<String> pages = new ArrayList<>();
@@ -160,7 +160,7 @@ final class AuditDocuments {
 	}
 
 	/** The PDF's outline (bookmarks), depth-first, each title indented by two spaces per level. */
-	static List<String> outline(Path pdf) {
+	public static List<String> outline(Path pdf) {
 		try (PDDocument document = Loader.loadPDF(pdf.toFile())) {
 			List<String> titles = new ArrayList<>();
 			PDDocumentOutline outline = document.getDocumentCatalog().getDocumentOutline();

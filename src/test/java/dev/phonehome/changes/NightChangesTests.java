@@ -5,23 +5,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.StringReader;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
-import org.apache.pdfbox.Loader;
-import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.pdmodel.interactive.documentnavigation.outline.PDDocumentOutline;
-import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.Test;
 
 import dev.phonehome.PhoneHomeTestSupport;
+import dev.phonehome.audit.AuditDocuments;
 
 /**
  * The night's changes as the night itself shows them (the free demo on 2026-11-20, then {@code demo/free-next-day}
@@ -85,11 +80,11 @@ class NightChangesTests extends PhoneHomeTestSupport {
 
 		// then the PDF: the section comes right after the cover, with the decision in words and both tables
 		Path folder = nightFolder("2026-11-21");
-		List<String> pages = pdfPages(folder.resolve("audit.pdf"));
+		List<String> pages = AuditDocuments.pdfPages(folder.resolve("audit.pdf"));
 		int changesPage = indexOf(pages, "Changes since 2026-11-20");
 		assertThat(changesPage).isEqualTo(1);
 		assertThat(indexOf(pages, "Settings and decisions")).isGreaterThan(changesPage);
-		assertThat(outline(folder.resolve("audit.pdf"))).startsWith("Cover", "Changes since 2026-11-20",
+		assertThat(AuditDocuments.outline(folder.resolve("audit.pdf"))).startsWith("Cover", "Changes since 2026-11-20",
 				"Settings and decisions");
 		String section = String.join("\n", pages.subList(changesPage, indexOf(pages, "Settings and decisions")));
 		assertThat(section).contains("night 2026-11-20, execution")
@@ -199,45 +194,14 @@ class NightChangesTests extends PhoneHomeTestSupport {
 		return -1;
 	}
 
-	private static List<String> pdfPages(Path pdf) {
-		try (PDDocument document = Loader.loadPDF(pdf.toFile())) {
-			PDFTextStripper stripper = new PDFTextStripper();
-			List<String> pages = new ArrayList<>();
-			for (int page = 1; page <= document.getNumberOfPages(); page++) {
-				stripper.setStartPage(page);
-				stripper.setEndPage(page);
-				pages.add(stripper.getText(document));
-			}
-			return pages;
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
-	}
-
 	private static String pdfText(Path pdf) {
-		return String.join("\n", pdfPages(pdf));
+		return String.join("\n", AuditDocuments.pdfPages(pdf));
 	}
 
 	private static List<CSVRecord> csvRecords(Path csv) throws IOException {
 		try (Reader in = Files.newBufferedReader(csv, StandardCharsets.UTF_8);
 				CSVParser parser = CSVFormat.DEFAULT.builder().setHeader().get().parse(in)) {
 			return parser.getRecords();
-		}
-	}
-
-	/** The PDF's top-level bookmarks, in order. */
-	private static List<String> outline(Path pdf) {
-		try (PDDocument document = Loader.loadPDF(pdf.toFile())) {
-			List<String> titles = new ArrayList<>();
-			PDDocumentOutline outline = document.getDocumentCatalog().getDocumentOutline();
-			if (outline != null) {
-				outline.children().forEach(item -> titles.add(item.getTitle()));
-			}
-			return titles;
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
 		}
 	}
 
