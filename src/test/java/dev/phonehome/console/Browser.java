@@ -83,13 +83,16 @@ final class Browser implements AutoCloseable {
 		open("/login");
 		driver.findElement(By.id("username")).sendKeys(user);
 		driver.findElement(By.id("password")).sendKeys(password);
-		driver.findElement(By.cssSelector("main form button[type=submit]")).click();
+		follow(By.cssSelector("main form button[type=submit]"));
 	}
 
-	/** Clicks a form's button and waits until the page it posted to has replaced this one. */
-	void submit(By button) {
+	/**
+	 * Clicks a link or a form's button and waits until the page it leads to has replaced this one: reading the page
+	 * right after a bare click races the navigation (a stale element, or the old page's text).
+	 */
+	void follow(By target) {
 		WebElement before = driver.findElement(By.tagName("html"));
-		driver.findElement(button).click();
+		driver.findElement(target).click();
 		new WebDriverWait(driver, Duration.ofMinutes(2)).until(ExpectedConditions.stalenessOf(before));
 	}
 

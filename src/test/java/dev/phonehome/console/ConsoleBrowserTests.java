@@ -103,8 +103,7 @@ class ConsoleBrowserTests {
 		// when
 		browser.signIn(ConsoleTestHome.APPROVER, ConsoleTestHome.APPROVER_PASSWORD);
 		String nights = browser.text();
-		browser.driver.findElement(By.cssSelector("a[href='/nights/2026-11-20/executions/" + paid.executionId() + "']"))
-			.click();
+		browser.follow(By.cssSelector("a[href='/nights/2026-11-20/executions/" + paid.executionId() + "']"));
 
 		// then
 		assertThat(nights).contains("2026-11-17", "2026-11-18", "2026-11-19", "2026-11-20", "dry run", "DELIVERED");
@@ -186,7 +185,7 @@ class ConsoleBrowserTests {
 		// and the OS user who ran the night, an approver in the console, approves it from the page
 		browser.signIn(ConsoleTestHome.OS_USER, ConsoleTestHome.OS_USER_PASSWORD);
 		browser.open("/approvals");
-		browser.submit(By.id("approve-" + execution));
+		browser.follow(By.id("approve-" + execution));
 		String samePersonPage = browser.text();
 		String osUserCookie = browser.sessionCookie();
 		HttpResponse<String> samePerson = post(approve, osUserCookie,
@@ -197,7 +196,7 @@ class ConsoleBrowserTests {
 		browser.open("/approvals");
 		browser.screenshot(SCREENSHOTS.resolve("approvals.png"), 800);
 		browser.driver.findElement(By.id("approve-comment-" + execution)).sendKeys("second pair of eyes");
-		browser.submit(By.id("approve-" + execution));
+		browser.follow(By.id("approve-" + execution));
 		String approvedPage = browser.text();
 		String approvedPath = browser.path();
 		String approverCookie = browser.sessionCookie();
@@ -259,7 +258,7 @@ class ConsoleBrowserTests {
 			.findFirst()
 			.orElseThrow();
 		browser.driver.findElement(By.id("q")).sendKeys(address);
-		browser.driver.findElement(By.cssSelector("form[role=search] button")).click();
+		browser.follow(By.cssSelector("form[role=search] button"));
 		String found = browser.text();
 
 		// when
