@@ -7,8 +7,10 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 import net.sf.jasperreports.engine.JRException;
+import net.sf.jasperreports.engine.JRTemplate;
 import net.sf.jasperreports.engine.JasperReport;
 import net.sf.jasperreports.engine.util.JRLoader;
+import net.sf.jasperreports.engine.xml.JRXmlTemplateLoader;
 
 /**
  * The audit's JasperReports templates, compiled at build time ({@link TemplateCompiler}: {@code reports/*.jasper}
@@ -33,13 +35,40 @@ public final class AuditTemplates {
 
 	public static final String CHANGES_TABLE = "audit-changes-table";
 
+	/** The styles every template uses ({@code reports/audit-styles.jrtx}), parsed once per JVM. */
+	public static final String STYLES = "reports/audit-styles.jrtx";
+
 	private static final Map<String, JasperReport> LOADED = new ConcurrentHashMap<>();
+
+	private static volatile JRTemplate styles;
 
 	private AuditTemplates() {
 	}
 
 	public static JasperReport get(String name) {
 		return LOADED.computeIfAbsent(name, AuditTemplates::load);
+	}
+
+	/**
+	 * The templates' styles, from the classpath only: named as a location, {@code "reports/audit-styles.jrtx"}, Jasper
+	 * would look relative to the working directory first, and a run started in a folder holding another
+	 * {@code reports/} would take that folder's styles (PackagedJarIT).
+	 */
+	public static JRTemplate styles() {
+		JRTemplate loaded = styles;
+		if (loaded == null) {
+			try (InputStream in = AuditTemplates.class.getClassLoader().getResourceAsStream(STYLES)) {
+				if (in == null) {
+					throw new IllegalStateException("the report styles " + STYLES + " are not on the classpath");
+				}
+				loaded = JRXmlTemplateLoader.load(in);
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException("cannot read the report styles " + STYLES, ex);
+			}
+			styles = loaded;
+		}
+		return loaded;
 	}
 
 	/** The classpath resource of a compiled template. */
