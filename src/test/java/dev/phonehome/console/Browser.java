@@ -14,8 +14,7 @@ import java.util.Map;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
 import org.openqa.selenium.OutputType;
-import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -87,13 +86,17 @@ final class Browser implements AutoCloseable {
 	}
 
 	/**
-	 * Clicks a link or a form's button and waits until the page it leads to has replaced this one: reading the page
-	 * right after a bare click races the navigation (a stale element, or the old page's text).
+	 * Clicks a link or a form's button and waits until the page it leads to has replaced this one and loaded: reading
+	 * the page right after a bare click races the navigation (a stale element, or the old page's text). The old page
+	 * is recognised by a mark on its window object, which a new document does not have (an element of the old page
+	 * is no good: Chromium may answer "does not belong to the document" instead of "stale").
 	 */
 	void follow(By target) {
-		WebElement before = driver.findElement(By.tagName("html"));
+		driver.executeScript("window.phonehomeLeaving = true;");
 		driver.findElement(target).click();
-		new WebDriverWait(driver, Duration.ofMinutes(2)).until(ExpectedConditions.stalenessOf(before));
+		new WebDriverWait(driver, Duration.ofMinutes(2)).ignoring(WebDriverException.class)
+			.until(d -> Boolean.TRUE.equals(driver.executeScript(
+					"return window.phonehomeLeaving === undefined && document.readyState === 'complete';")));
 	}
 
 	String sessionCookie() {
