@@ -1,5 +1,6 @@
 package dev.phonehome.audit.pdf;
 
+import java.awt.Color;
 import java.awt.font.TextAttribute;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -24,7 +25,6 @@ import com.lowagie.text.pdf.PdfWriter;
 import net.sf.jasperreports.engine.JRPrintText;
 import net.sf.jasperreports.engine.JRStyle;
 import net.sf.jasperreports.engine.fonts.FontUtil;
-import net.sf.jasperreports.engine.type.HorizontalTextAlignEnum;
 import net.sf.jasperreports.engine.type.ModeEnum;
 import net.sf.jasperreports.engine.type.RotationEnum;
 import net.sf.jasperreports.pdf.JRPdfExporter;
@@ -37,12 +37,12 @@ import net.sf.jasperreports.pdf.common.PdfProducer;
  * listed in the catalog's {@code EmbeddedFiles} name tree (what {@code pdfdetach} and readers show) and in its
  * {@code AF} array (what PDF/A-3 requires).
  * <p>
- * The long tables' cells (style {@code Lean*}, measured by {@link LeanCellMeasurer}) are drawn here, one
- * {@code showText} at a fixed position each, in the font Jasper resolved for the style (so the same embedded
- * DejaVu subset): no line breaking, no bidi analysis, no styled-text processing. A value wider than its column
- * is set in a smaller font (down to 4 points), and only beyond that cut with an ellipsis ({@code audit.csv} has
- * it whole). Cells with an outline entry, a link or a
- * background go through Jasper's own path.
+ * The long tables' rows (one text element each, style {@code LeanRow}, measured by {@link LeanCellMeasurer}) are
+ * drawn here: each cell one {@code showText} at a fixed position in its column ({@link LeanRow}), in the font Jasper
+ * resolves for the style or its monospaced sibling (so the same embedded DejaVu subsets), then the rule under the
+ * row and, every 10,000 rows, the outline entry: no line breaking, no bidi analysis, no styled-text processing. A
+ * value wider than its column is set in a smaller font (down to 4 points), and only beyond that cut with an
+ * ellipsis ({@code audit.csv} has it whole).
  */
 final class AttachingPdfExporter extends JRPdfExporter {
 
@@ -52,8 +52,15 @@ final class AttachingPdfExporter extends JRPdfExporter {
 
 	private static final PdfName UF = new PdfName("UF");
 
-	/** Style names of the cells drawn on the lean path ({@code reports/audit-styles.jrtx}). */
-	static final String LEAN_STYLE_PREFIX = "Lean";
+	/** The style of the long tables' rows drawn on the lean path ({@code reports/audit-styles.jrtx}). */
+	static final String LEAN_ROW_STYLE = "LeanRow";
+
+	/** The font of a lean row's "mono" columns (the row style's own is DejaVu Sans). */
+	private static final String MONO_FAMILY = "DejaVu Sans Mono";
+
+	private static final float RULE_WIDTH = 0.25f;
+
+	private static final Color RULE_COLOR = new Color(0xC8, 0xC8, 0xC8);
 
 	private static final String ELLIPSIS = "\u2026";
 
@@ -62,8 +69,11 @@ final class AttachingPdfExporter extends JRPdfExporter {
 
 	private final List<AuditAttachment> attachments;
 
-	/** The base font and size of each lean style, resolved once through Jasper's font extensions. */
-	private final Map<String, BaseFont> leanFonts = new HashMap<>();
+	/** The lean rows' two fonts (mono or not), resolved once through Jasper's font extensions. */
+	private final Map<Boolean, BaseFont> leanFonts = new HashMap<>();
+
+	/** The parsed columns of each lean table (one property value per table template). */
+	private final Map<String, List<LeanRow.Column>> leanColumns = new HashMap<>();
 
 	AttachingPdfExporter(List<AuditAttachment> attachments) {
 		this.attachments = List.copyOf(attachments);
@@ -86,48 +96,72 @@ final class AttachingPdfExporter extends JRPdfExporter {
 
 	@Override
 	public void exportText(JRPrintText text) {
-		if (!lean(text)) {
+		if (!leanRow(text)) {
 			super.exportText(text);
 			return;
 		}
-		String value = text.getFullText();
-		if (value == null || value.isEmpty()) {
-			return;
+		List<LeanRow.Column> columns = leanColumns.computeIfAbsent(
+				text.getPropertiesMap().getProperty(LeanRow.COLUMNS_PROPERTY), LeanRow.Column::parse);
+		List<String> cells = LeanRow.cells(text.getFullText() == null ? "" : text.getFullText());
+		if (cells.size() != columns.size()) {
+			throw new IllegalStateException("a lean row of " + cells.size() + " cells in " + columns.size()
+					+ " columns (" + LeanRow.COLUMNS_PROPERTY + " of style " + text.getStyle().getName() + ")");
 		}
-		float size = text.getFontSize();
-		BaseFont font = leanFont(text);
-		float left = text.getX() + getOffsetX() + text.getLineBox().getLeftPadding();
-		float room = text.getWidth() - text.getLineBox().getLeftPadding() - text.getLineBox().getRightPadding();
-		float full = font.getWidthPoint(value, size);
-		if (full > room) {
-			// an address (or a name) is read whole where it can be: the font shrinks to fit, down to a floor
-			size = Math.max(MIN_FONT_SIZE, size * room / full);
-		}
-		String shown = fit(value, font, size, room);
-		float width = font.getWidthPoint(shown, size);
-		float x = text.getHorizontalTextAlign() == HorizontalTextAlignEnum.RIGHT ? left + room - width
-				: text.getHorizontalTextAlign() == HorizontalTextAlignEnum.CENTER ? left + (room - width) / 2 : left;
-		float ascent = font.getFontDescriptor(BaseFont.ASCENT, size);
-		float descent = font.getFontDescriptor(BaseFont.DESCENT, size);
-		float top = text.getY() + getOffsetY() + text.getLineBox().getTopPadding();
-		float inner = text.getHeight() - text.getLineBox().getTopPadding() - text.getLineBox().getBottomPadding();
-		// the line (ascent to descent) centred in the cell
-		float baseline = top + (inner - (ascent - descent)) / 2 + ascent;
 		PdfContentByte canvas = ((ClassicPdfProducer) pdfProducer).getPdfContentByte();
+		float pageHeight = getCurrentPageFormat().getPageHeight();
+		float left = text.getX() + getOffsetX();
+		float top = text.getY() + getOffsetY();
+		float leftPadding = text.getLineBox().getLeftPadding();
+		float rightPadding = text.getLineBox().getRightPadding();
+		float inner = text.getHeight() - text.getLineBox().getTopPadding() - text.getLineBox().getBottomPadding();
 		canvas.beginText();
-		canvas.setFontAndSize(font, size);
 		canvas.setColorFill(text.getForecolor());
-		canvas.setTextMatrix(x, getCurrentPageFormat().getPageHeight() - baseline);
-		canvas.showText(shown);
+		for (int i = 0; i < columns.size(); i++) {
+			LeanRow.Column column = columns.get(i);
+			String value = cells.get(i);
+			if (!value.isEmpty()) {
+				BaseFont font = leanFont(text, column.mono());
+				float room = column.width() - leftPadding - rightPadding;
+				float size = text.getFontSize();
+				float full = font.getWidthPoint(value, size);
+				if (full > room) {
+					// an address (or a name) is read whole where it can be: the font shrinks to fit, down to a floor
+					size = Math.max(MIN_FONT_SIZE, size * room / full);
+				}
+				String shown = fit(value, font, size, room);
+				float x = left + leftPadding + (column.right() ? room - font.getWidthPoint(shown, size) : 0);
+				float ascent = font.getFontDescriptor(BaseFont.ASCENT, size);
+				float descent = font.getFontDescriptor(BaseFont.DESCENT, size);
+				// the line (ascent to descent) centred in the row
+				float baseline = top + text.getLineBox().getTopPadding() + (inner - (ascent - descent)) / 2 + ascent;
+				canvas.setFontAndSize(font, size);
+				canvas.setTextMatrix(x, pageHeight - baseline);
+				canvas.showText(shown);
+			}
+			left += column.width();
+		}
 		canvas.endText();
+		// the rule under the row, across the whole table
+		canvas.saveState();
+		canvas.setLineWidth(RULE_WIDTH);
+		canvas.setColorStroke(RULE_COLOR);
+		float rule = pageHeight - (top + text.getHeight() - RULE_WIDTH);
+		canvas.moveTo(text.getX() + getOffsetX(), rule);
+		canvas.lineTo(text.getX() + getOffsetX() + text.getWidth(), rule);
+		canvas.stroke();
+		canvas.restoreState();
+		if (text.getAnchorName() != null && text.getBookmarkLevel() > 0) {
+			// every 10,000th row carries an outline entry, as Jasper's own path would add it
+			addBookmark(text.getBookmarkLevel(), text.getAnchorName(), text.getX() + getOffsetX(),
+					text.getY() + getOffsetY());
+		}
 	}
 
-	private static boolean lean(JRPrintText text) {
+	private static boolean leanRow(JRPrintText text) {
 		JRStyle style = text.getStyle();
-		return style != null && style.getName() != null && style.getName().startsWith(LEAN_STYLE_PREFIX)
-				&& text.getAnchorName() == null && text.getBookmarkLevel() == 0 && text.getLinkType() == null
-				&& text.getMode() != ModeEnum.OPAQUE && text.getRotation() == RotationEnum.NONE
-				&& text.getTextTruncateIndex() == null;
+		return style != null && LEAN_ROW_STYLE.equals(style.getName())
+				&& text.getPropertiesMap().getProperty(LeanRow.COLUMNS_PROPERTY) != null && text.getLinkType() == null
+				&& text.getMode() != ModeEnum.OPAQUE && text.getRotation() == RotationEnum.NONE;
 	}
 
 	/** The value, or its longest prefix that fits with an ellipsis after it. */
@@ -153,12 +187,15 @@ final class AttachingPdfExporter extends JRPdfExporter {
 		return line.substring(0, end) + ellipsis;
 	}
 
-	private BaseFont leanFont(JRPrintText text) {
-		// one font per lean style: the lean cells take their font from the style alone
-		return leanFonts.computeIfAbsent(text.getStyle().getName(), k -> {
+	private BaseFont leanFont(JRPrintText text, boolean mono) {
+		// two fonts per table: the row style's, and its monospaced sibling for ids and timestamps
+		return leanFonts.computeIfAbsent(mono, k -> {
 			Map<AttributedCharacterIterator.Attribute, Object> attributes = new HashMap<>();
 			FontUtil.getInstance(jasperReportsContext).getAttributesWithoutAwtFont(attributes, text);
 			attributes.putIfAbsent(TextAttribute.SIZE, text.getFontSize());
+			if (mono) {
+				attributes.put(TextAttribute.FAMILY, MONO_FAMILY);
+			}
 			return ((ClassicPdfProducer) pdfProducer).getFont(attributes, Locale.ROOT).getBaseFont();
 		});
 	}
