@@ -30,6 +30,7 @@ import dev.phonehome.artefact.Artefact;
 import dev.phonehome.artefact.ArtefactWriter;
 import dev.phonehome.artefact.Sha256;
 import dev.phonehome.delivery.Outbox;
+import dev.phonehome.failpoint.Failpoint;
 import dev.phonehome.home.ArchiveCopies;
 import dev.phonehome.payload.PayloadContract;
 import dev.phonehome.record.DeliveryStatus;
@@ -222,8 +223,10 @@ public class Approvals implements ChainSubjects {
 					.withProblem(DeliveryStatus.REJECTED, "rejected by " + approver.name() + " " + now);
 			}
 			records.save(execution, record.withDelivery(delivery), facts);
+			Failpoint.APPROVE_BEFORE_COMMIT.hit();
 			return store.decision(id).orElseThrow();
 		});
+		Failpoint.APPROVE_BEFORE_CHAIN.hit();
 		chain.append(SUBJECT + decision.id(), decision.verdict(), text(decision, decision.addendumSha256()));
 		String message = ApprovalStore.APPROVED.equals(verdict)
 				? "phonehome: night " + night + " approved by " + approver.name() + " (execution "

@@ -46,7 +46,14 @@ public enum Failpoint {
 	/** An import set the live tables' secondary indexes aside (committed); nothing published yet. */
 	IMPORT_INDEXES_ASIDE("import.indexes-aside"),
 	/** An import published the staged tables (committed); their secondary indexes are not built yet. */
-	IMPORT_PUBLISHED("import.published");
+	IMPORT_PUBLISHED("import.published"),
+	/**
+	 * approve/reject wrote the decision's addendum and saved the decision, the queue entry and the night's record in
+	 * one transaction; it has not committed.
+	 */
+	APPROVE_BEFORE_COMMIT("approve.before-commit"),
+	/** The approval (or rejection) is committed; it is not yet in the record chain. */
+	APPROVE_BEFORE_CHAIN("approve.before-chain");
 
 	/** The test-only system property that arms one point. */
 	public static final String PROPERTY = "phonehome.failpoint";

@@ -63,8 +63,9 @@ class CrashMatrixTests {
 	}
 
 	@ParameterizedTest(name = "halted at {0}")
-	// the import's own failpoints are never reached by a night: ImportCrashTests halts imports at them
-	@EnumSource(value = Failpoint.class, mode = EnumSource.Mode.MATCH_NONE, names = "IMPORT_.*")
+	// the import's and approval's own failpoints are never reached by a night: ImportCrashTests and
+	// ApprovalCrashTests halt those commands at them
+	@EnumSource(value = Failpoint.class, mode = EnumSource.Mode.MATCH_NONE, names = "(IMPORT|APPROVE)_.*")
 	void nightHaltedAtAnyFailpointShouldEndDeliveredOnceCompletedAndVerified(Failpoint failpoint) throws Exception {
 		// -Dcrash.failpoints=a,b runs only those (a targeted run of a new failpoint); the full CI runs every one
 		String only = System.getProperty("crash.failpoints", "");
@@ -168,8 +169,12 @@ class CrashMatrixTests {
 		return home;
 	}
 
-	/** The demo's config (mode 600, as phonehome requires), pointed at the receiver, with a marker of the home. */
 	private String config(Path home) throws IOException {
+		return config(home, receiver);
+	}
+
+	/** The demo's config (mode 600, as phonehome requires), pointed at the receiver, with a marker of the home. */
+	static String config(Path home, Receiver receiver) throws IOException {
 		Path folder = Files.createDirectories(home.resolve("config"));
 		String text = Files.readString(DEMO.resolve("codestream-services-config.json"))
 			.replace("http://127.0.0.1:12089", receiver.baseUrl(home));
@@ -180,7 +185,7 @@ class CrashMatrixTests {
 		return config.toString();
 	}
 
-	private static String lastStatus(Path home) throws Exception {
+	static String lastStatus(Path home) throws Exception {
 		try (Connection connection = DriverManager
 			.getConnection("jdbc:h2:file:" + home.resolve("store/phonehome") + ";AUTO_SERVER=TRUE", "sa", "");
 				ResultSet rs = connection.createStatement()
