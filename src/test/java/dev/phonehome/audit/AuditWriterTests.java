@@ -1,14 +1,17 @@
 package dev.phonehome.audit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.Test;
@@ -145,6 +148,32 @@ class AuditWriterTests {
 		assertThat(rows).hasSize(1);
 		assertThat(rows.get(0).get(AuditColumn.note)).startsWith("nothing was sent: apiServer.disablePhoneHome is set");
 		assertThat(AuditDocuments.pdfaViolations(audit.pdf().path())).isEmpty();
+	}
+
+	@Test
+	void csvThatCannotBeWrittenShouldFailTheAuditWithNoPdfLeftBehind(@TempDir Path out) throws IOException {
+		// given: audit.csv cannot be moved into place (a folder of that name holds a file), while the PDF can be
+		Files.createDirectories(out.resolve(AuditWriter.CSV_FILE).resolve("held"));
+		AuditInput input = AuditFixtures.archived(AuditFixtures.FREE_PAYLOAD, false, RunMode.MANUAL, 50);
+
+		// when
+		Throwable failure = catchThrowable(() -> writer.write(input, out, GENERATED_AT));
+
+		// then: the audit fails on the CSV (written beside the PDF), and leaves neither a PDF nor a temporary file
+		assertThat(failure).isNotNull();
+		assertThat(causes(failure)).anyMatch(message -> message.contains(AuditWriter.CSV_FILE));
+		try (Stream<Path> files = Files.list(out)) {
+			assertThat(files.map(f -> f.getFileName().toString())).containsExactly(AuditWriter.CSV_FILE);
+		}
+		assertThat(Thread.getAllStackTraces().keySet()).noneMatch(t -> t.getName().equals("audit-csv"));
+	}
+
+	private static List<String> causes(Throwable failure) {
+		List<String> messages = new ArrayList<>();
+		for (Throwable t = failure; t != null; t = t.getCause()) {
+			messages.add(String.valueOf(t.getMessage()));
+		}
+		return messages;
 	}
 
 	private static int occurrences(String text, String token) {

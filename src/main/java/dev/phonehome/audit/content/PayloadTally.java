@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.TreeMap;
 
 import dev.phonehome.payload.EmailStatus;
+import dev.phonehome.payload.PayloadCursor;
 import dev.phonehome.payload.PayloadSection;
 
 /**
@@ -65,6 +66,26 @@ public final class PayloadTally {
 		this.decidingCompanyIds = Set.copyOf(decidingCompanyIds);
 		Arrays.stream(PayloadSection.values()).forEach(s -> counts.put(s, 0L));
 		Arrays.stream(EmailStatus.values()).forEach(s -> emailStatuses.put(s, 0L));
+	}
+
+	/**
+	 * The tally of a night's archived payload, in one streaming pass over the file: known before the audit's two
+	 * documents are written (at the same time), since the PDF's cover and charts start with it.
+	 */
+	public static PayloadTally of(AuditInput input) {
+		PayloadTally tally = new PayloadTally(input.windowStart(), input.windowEnd(),
+				Set.copyOf(input.decisions().plan().decidingCompanies()));
+		if (input.payload() != null) {
+			try (PayloadCursor cursor = PayloadCursor.open(input.payload())) {
+				tally.header(cursor.header());
+				for (PayloadSection section; (section = cursor.section()) != null;) {
+					for (Map<String, Object> item; (item = cursor.nextItem()) != null;) {
+						tally.add(section, item);
+					}
+				}
+			}
+		}
+		return tally;
 	}
 
 	public void header(Map<String, Object> header) {

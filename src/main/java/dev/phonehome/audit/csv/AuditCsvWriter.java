@@ -6,7 +6,6 @@ import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
-import java.util.Set;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
@@ -16,14 +15,13 @@ import dev.phonehome.audit.content.AuditChanges;
 import dev.phonehome.audit.content.AuditInput;
 import dev.phonehome.payload.EmailStatus;
 import dev.phonehome.payload.PayloadCursor;
-import dev.phonehome.audit.content.PayloadTally;
 import dev.phonehome.payload.Timestamps;
 import dev.phonehome.payload.PayloadSection;
 import dev.phonehome.record.NightRecord;
 
 /**
  * Writes {@code audit.csv} (RFC 4180, UTF-8, CRLF, header row): one row per item sent, straight from the archived
- * payload as it streams past, and tallies the payload for the PDF on the way.
+ * payload as it streams past.
  */
 public final class AuditCsvWriter {
 
@@ -39,17 +37,16 @@ public final class AuditCsvWriter {
 	private AuditCsvWriter() {
 	}
 
-	/** Writes the CSV of {@code input} to {@code out} (left open) and returns the payload's tally. */
-	public static PayloadTally write(AuditInput input, OutputStream out) throws IOException {
-		return write(input, AuditChanges.none(input.record().changes()), out);
+	/** Writes the CSV of {@code input} to {@code out} (left open). */
+	public static void write(AuditInput input, OutputStream out) throws IOException {
+		write(input, AuditChanges.none(input.record().changes()), out);
 	}
 
 	/**
 	 * Writes the CSV of {@code input} to {@code out} (left open), each item's row with its change since the night
-	 * sent before, and returns the payload's tally.
+	 * sent before.
 	 */
-	public static PayloadTally write(AuditInput input, AuditChanges changes, OutputStream out) throws IOException {
-		PayloadTally tally = new PayloadTally(input.windowStart(), input.windowEnd(), decidingCompanies(input));
+	public static void write(AuditInput input, AuditChanges changes, OutputStream out) throws IOException {
 		Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
 		CSVPrinter printer = FORMAT.print(writer);
 		Object[] audit = auditRow(input);
@@ -59,7 +56,6 @@ public final class AuditCsvWriter {
 			try (PayloadCursor cursor = PayloadCursor.open(input.payload());
 					AuditChanges.ChangeLabels labels = changes.labels()) {
 				Map<String, Object> header = cursor.header();
-				tally.header(header);
 				printer.printRecord(installationRow(header));
 				for (Object integration : (Iterable<?>) header.getOrDefault("integrations", java.util.List.of())) {
 					Object[] row = row("integration");
@@ -68,7 +64,6 @@ public final class AuditCsvWriter {
 				}
 				for (PayloadSection section; (section = cursor.section()) != null;) {
 					for (Map<String, Object> item; (item = cursor.nextItem()) != null;) {
-						tally.add(section, item);
 						Object[] row = itemRow(section, item);
 						put(row, AuditColumn.change, labels.of(section, item));
 						printer.printRecord(row);
@@ -82,7 +77,6 @@ public final class AuditCsvWriter {
 			});
 		}
 		printer.flush();
-		return tally;
 	}
 
 	private static Object[] auditRow(AuditInput input) {
@@ -141,10 +135,6 @@ public final class AuditCsvWriter {
 
 	private static void put(Object[] row, AuditColumn column, Object value) {
 		row[column.ordinal()] = SpreadsheetSafe.cell(value);
-	}
-
-	private static Set<String> decidingCompanies(AuditInput input) {
-		return Set.copyOf(input.decisions().plan().decidingCompanies());
 	}
 
 }

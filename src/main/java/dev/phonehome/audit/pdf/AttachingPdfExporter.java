@@ -75,8 +75,15 @@ final class AttachingPdfExporter extends JRPdfExporter {
 	/** The parsed columns of each lean table (one property value per table template). */
 	private final Map<String, List<LeanRow.Column>> leanColumns = new HashMap<>();
 
-	AttachingPdfExporter(List<AuditAttachment> attachments) {
+	private final Runnable attachmentsReady;
+
+	/**
+	 * @param attachmentsReady called just before the attachments are read, as the document closes: they may still be
+	 * being written while the pages are exported
+	 */
+	AttachingPdfExporter(List<AuditAttachment> attachments, Runnable attachmentsReady) {
 		this.attachments = List.copyOf(attachments);
+		this.attachmentsReady = attachmentsReady;
 	}
 
 	@Override
@@ -86,6 +93,7 @@ final class AttachingPdfExporter extends JRPdfExporter {
 			@Override
 			public void close() {
 				if (!attachments.isEmpty()) {
+					attachmentsReady.run();
 					attach(getPdfWriter());
 				}
 				super.close();

@@ -55,15 +55,17 @@ public final class AuditPdfRenderer {
 	 */
 	public void render(AuditInput input, PayloadTally tally, Instant generatedAt, List<AuditAttachment> attachments,
 			OutputStream out) {
-		render(input, tally, AuditChanges.none(input.record().changes()), generatedAt, attachments, out);
+		render(input, tally, AuditChanges.none(input.record().changes()), generatedAt, attachments, () -> {
+		}, out);
 	}
 
 	/**
 	 * @param attachments the files to embed; the cover says whether the payload is among them
+	 * @param attachmentsReady called as the document closes, before the attachments are read (they may still be
+	 * being written while the pages are filled and exported)
 	 */
 	public void render(AuditInput input, PayloadTally tally, AuditChanges changes, Instant generatedAt,
-			List<AuditAttachment> attachments,
-			OutputStream out) {
+			List<AuditAttachment> attachments, Runnable attachmentsReady, OutputStream out) {
 		List<SectionDataSource> tables = new ArrayList<>();
 		ChangesSection changesSection = new ChangesSection(changes);
 		JRSwapFileVirtualizer virtualizer = new JRSwapFileVirtualizer(PAGES_IN_MEMORY,
@@ -75,7 +77,7 @@ public final class AuditPdfRenderer {
 			parameters.put(JRParameter.REPORT_VIRTUALIZER, virtualizer);
 			JasperPrint print = fill(parameters);
 			export(print, "Phone-home audit, night " + input.night() + ", execution " + input.executionId(),
-					attachments, out);
+					attachments, attachmentsReady, out);
 		}
 		finally {
 			tables.forEach(SectionDataSource::close);
@@ -113,7 +115,8 @@ public final class AuditPdfRenderer {
 		try {
 			JasperPrint print = JasperFillManager.fillReport(AuditTemplates.get(AuditTemplates.KEY_VALUES),
 					parameters, new JRMapCollectionDataSource(List.of(row)));
-			export(print, "warm-up", List.of(), OutputStream.nullOutputStream());
+			export(print, "warm-up", List.of(), () -> {
+			}, OutputStream.nullOutputStream());
 		}
 		catch (JRException ex) {
 			throw new IllegalStateException("audit warm-up: " + ex.getMessage(), ex);
@@ -121,8 +124,8 @@ public final class AuditPdfRenderer {
 	}
 
 	private static void export(JasperPrint print, String title, List<AuditAttachment> attachments,
-			OutputStream out) {
-		JRPdfExporter exporter = new AttachingPdfExporter(attachments);
+			Runnable attachmentsReady, OutputStream out) {
+		JRPdfExporter exporter = new AttachingPdfExporter(attachments, attachmentsReady);
 		exporter.setExporterInput(new SimpleExporterInput(print));
 		exporter.setExporterOutput(new SimpleOutputStreamExporterOutput(out));
 		SimplePdfExporterConfiguration configuration = new SimplePdfExporterConfiguration();
