@@ -10,6 +10,7 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.boot.web.server.PortInUseException;
 
+import dev.phonehome.cli.BadSetting;
 import dev.phonehome.cli.ConsoleArgument;
 import dev.phonehome.cli.ExitCode;
 import dev.phonehome.cli.HomeArgument;
@@ -55,6 +56,11 @@ public class PhoneHomeApplication {
 			if (portInUse != null) {
 				System.err.println("phonehome: the console's port " + portInUse.getPort() + " is in use by another "
 						+ "program; choose another with --port");
+				System.exit(ExitCode.CONFIG.code());
+			}
+			String badSetting = BadSetting.describe(ex);
+			if (badSetting != null) {
+				System.err.println(badSetting);
 				System.exit(ExitCode.CONFIG.code());
 			}
 			System.err.println("phonehome: could not start: " + ex.getMessage());
