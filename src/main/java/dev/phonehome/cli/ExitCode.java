@@ -6,7 +6,7 @@ public enum ExitCode {
 	OK(0, "success"),
 	INTERNAL_ERROR(1, "unexpected error (a bug: please report it with the log)"),
 	USAGE(2, "usage error: unknown command or option, bad date"),
-	CONFIG(3, "configuration error: the services config or a path cannot be used"),
+	CONFIG(3, "configuration error: the services config, a setting or a path cannot be used"),
 	BAD_DATA(4, "bad input data: the dump (or source) breaks the contract; nothing was changed"),
 	JOB_FAILED(5, "the job failed; run the same command again to resume where it stopped"),
 	ALREADY_COMPLETED(6, "the night was already completed; nothing was run"),
