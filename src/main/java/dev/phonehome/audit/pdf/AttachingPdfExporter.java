@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 import com.lowagie.text.pdf.BaseFont;
 import com.lowagie.text.pdf.PdfContentByte;
@@ -37,9 +38,10 @@ import net.sf.jasperreports.pdf.common.PdfProducer;
  * listed in the catalog's {@code EmbeddedFiles} name tree (what {@code pdfdetach} and readers show) and in its
  * {@code AF} array (what PDF/A-3 requires).
  * <p>
- * The long tables' rows (one text element each, style {@code LeanRow}, measured by {@link LeanCellMeasurer}) are
- * drawn here: each cell one {@code showText} at a fixed position in its column ({@link LeanRow}), in the font Jasper
- * resolves for the style or its monospaced sibling (so the same embedded DejaVu subsets), then the rule under the
+ * The long tables' rows (one text element each, style {@code LeanRow}, measured by {@link LeanCellMeasurer}), their
+ * header rows ({@code LeanHeader}, on their background) and the page header and footer lines ({@code LeanFooter})
+ * are drawn here: each cell one {@code showText} at a fixed position in its column ({@link LeanRow}), in the font
+ * Jasper resolves for the style or its monospaced sibling (so the same embedded DejaVu subsets), then the rule under a
  * row and, every 10,000 rows, the outline entry: no line breaking, no bidi analysis, no styled-text processing. A
  * value wider than its column is set in a smaller font (down to 4 points), and only beyond that cut with an
  * ellipsis ({@code audit.csv} has it whole).
@@ -55,6 +57,12 @@ final class AttachingPdfExporter extends JRPdfExporter {
 	/** The style of the long tables' rows drawn on the lean path ({@code reports/audit-styles.jrtx}). */
 	static final String LEAN_ROW_STYLE = "LeanRow";
 
+	/**
+	 * The styles drawn on the lean path: the rows, their header rows (on their background, no rule), and the page
+	 * header and footer lines (LeanFooter).
+	 */
+	static final Set<String> LEAN_STYLES = Set.of(LEAN_ROW_STYLE, "LeanHeader", "LeanFooter");
+
 	/** The font of a lean row's "mono" columns (the row style's own is DejaVu Sans). */
 	private static final String MONO_FAMILY = "DejaVu Sans Mono";
 
@@ -69,8 +77,8 @@ final class AttachingPdfExporter extends JRPdfExporter {
 
 	private final List<AuditAttachment> attachments;
 
-	/** The lean rows' two fonts (mono or not), resolved once through Jasper's font extensions. */
-	private final Map<Boolean, BaseFont> leanFonts = new HashMap<>();
+	/** The lean styles' fonts (each style's own, and mono), resolved once through Jasper's font extensions. */
+	private final Map<String, BaseFont> leanFonts = new HashMap<>();
 
 	/** The parsed columns of each lean table (one property value per table template). */
 	private final Map<String, List<LeanRow.Column>> leanColumns = new HashMap<>();
@@ -122,13 +130,22 @@ final class AttachingPdfExporter extends JRPdfExporter {
 		float leftPadding = text.getLineBox().getLeftPadding();
 		float rightPadding = text.getLineBox().getRightPadding();
 		float inner = text.getHeight() - text.getLineBox().getTopPadding() - text.getLineBox().getBottomPadding();
+		boolean header = text.getMode() == ModeEnum.OPAQUE;
+		if (header) {
+			canvas.saveState();
+			canvas.setColorFill(text.getBackcolor());
+			canvas.rectangle(left, pageHeight - top - text.getHeight(), text.getWidth(), text.getHeight());
+			canvas.fill();
+			canvas.restoreState();
+		}
 		canvas.beginText();
 		canvas.setColorFill(text.getForecolor());
 		for (int i = 0; i < columns.size(); i++) {
 			LeanRow.Column column = columns.get(i);
 			String value = cells.get(i);
 			if (!value.isEmpty()) {
-				BaseFont font = leanFont(text, column.mono());
+				// a header labels every column in its own font; "mono" is for the values
+				BaseFont font = leanFont(text, column.mono() && !header);
 				float room = column.width() - leftPadding - rightPadding;
 				float size = text.getFontSize();
 				float full = font.getWidthPoint(value, size);
@@ -140,8 +157,7 @@ final class AttachingPdfExporter extends JRPdfExporter {
 				float x = left + leftPadding + (column.right() ? room - font.getWidthPoint(shown, size) : 0);
 				float ascent = font.getFontDescriptor(BaseFont.ASCENT, size);
 				float descent = font.getFontDescriptor(BaseFont.DESCENT, size);
-				// the line (ascent to descent) centred in the row
-				float baseline = top + text.getLineBox().getTopPadding() + (inner - (ascent - descent)) / 2 + ascent;
+				float baseline = baseline(text, top, inner, ascent, descent);
 				canvas.setFontAndSize(font, size);
 				canvas.setTextMatrix(x, pageHeight - baseline);
 				canvas.showText(shown);
@@ -149,6 +165,10 @@ final class AttachingPdfExporter extends JRPdfExporter {
 			left += column.width();
 		}
 		canvas.endText();
+		if (!LEAN_ROW_STYLE.equals(text.getStyle().getName())) {
+			drawBookmark(text);
+			return;
+		}
 		// the rule under the row, across the whole table
 		canvas.saveState();
 		canvas.setLineWidth(RULE_WIDTH);
@@ -158,6 +178,10 @@ final class AttachingPdfExporter extends JRPdfExporter {
 		canvas.lineTo(text.getX() + getOffsetX() + text.getWidth(), rule);
 		canvas.stroke();
 		canvas.restoreState();
+		drawBookmark(text);
+	}
+
+	private void drawBookmark(JRPrintText text) {
 		if (text.getAnchorName() != null && text.getBookmarkLevel() > 0) {
 			// every 10,000th row carries an outline entry, as Jasper's own path would add it
 			addBookmark(text.getBookmarkLevel(), text.getAnchorName(), text.getX() + getOffsetX(),
@@ -165,11 +189,21 @@ final class AttachingPdfExporter extends JRPdfExporter {
 		}
 	}
 
+	/** Where the line (ascent to descent) sits in the element, as its vertical alignment says. */
+	private static float baseline(JRPrintText text, float top, float inner, float ascent, float descent) {
+		float innerTop = top + text.getLineBox().getTopPadding();
+		return switch (text.getVerticalTextAlign()) {
+			case TOP -> innerTop + ascent;
+			case BOTTOM -> innerTop + inner + descent;
+			default -> innerTop + (inner - (ascent - descent)) / 2 + ascent;
+		};
+	}
+
 	private static boolean leanRow(JRPrintText text) {
 		JRStyle style = text.getStyle();
-		return style != null && LEAN_ROW_STYLE.equals(style.getName())
+		return style != null && LEAN_STYLES.contains(style.getName())
 				&& text.getPropertiesMap().getProperty(LeanRow.COLUMNS_PROPERTY) != null && text.getLinkType() == null
-				&& text.getMode() != ModeEnum.OPAQUE && text.getRotation() == RotationEnum.NONE;
+				&& text.getRotation() == RotationEnum.NONE;
 	}
 
 	/** The value, or its longest prefix that fits with an ellipsis after it. */
@@ -196,8 +230,8 @@ final class AttachingPdfExporter extends JRPdfExporter {
 	}
 
 	private BaseFont leanFont(JRPrintText text, boolean mono) {
-		// two fonts per table: the row style's, and its monospaced sibling for ids and timestamps
-		return leanFonts.computeIfAbsent(mono, k -> {
+		// two fonts per lean style: its own, and its monospaced sibling for ids and timestamps
+		return leanFonts.computeIfAbsent(text.getStyle().getName() + (mono ? " mono" : ""), k -> {
 			Map<AttributedCharacterIterator.Attribute, Object> attributes = new HashMap<>();
 			FontUtil.getInstance(jasperReportsContext).getAttributesWithoutAwtFont(attributes, text);
 			attributes.putIfAbsent(TextAttribute.SIZE, text.getFontSize());
