@@ -1,6 +1,7 @@
 package dev.phonehome.cli;
 
 import java.io.PrintWriter;
+import java.time.Duration;
 import java.util.concurrent.Callable;
 
 import org.springframework.context.annotation.Scope;
@@ -8,6 +9,7 @@ import org.springframework.stereotype.Component;
 
 import dev.phonehome.job.NightLauncher;
 import dev.phonehome.job.NightOutcome;
+import dev.phonehome.metrics.MetricsTextfile;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -45,15 +47,22 @@ final class ExecutionCommands {
 
 		@Override
 		public Integer call() {
+			long started = System.nanoTime();
 			NightOutcome outcome = act();
 			// what was done goes to stdout; a refusal (nothing was done) to stderr
 			PrintWriter to = outcome.execution() == null ? spec.commandLine().getErr() : spec.commandLine().getOut();
 			outcome.messages().forEach(to::println);
 			to.flush();
-			return NightOutcomes.exitCode(outcome.kind()).code();
+			int exitCode = NightOutcomes.exitCode(outcome.kind()).code();
+			after(outcome, exitCode, Duration.ofNanos(System.nanoTime() - started));
+			return exitCode;
 		}
 
 		abstract NightOutcome act();
+
+		/** What the command leaves behind besides its messages; nothing by default. */
+		void after(NightOutcome outcome, int exitCode, Duration took) {
+		}
 
 	}
 
@@ -66,13 +75,22 @@ final class ExecutionCommands {
 			footerHeading = "%nExit codes:%n", footer = "${sys:phonehome.exit-codes}")
 	static class RestartCommand extends ExecutionCommand {
 
-		RestartCommand(NightLauncher launcher) {
+		private final MetricsTextfile metrics;
+
+		RestartCommand(NightLauncher launcher, MetricsTextfile metrics) {
 			super(launcher);
+			this.metrics = metrics;
 		}
 
 		@Override
 		NightOutcome act() {
 			return launcher.restart(executionId, force);
+		}
+
+		/** A restart runs the night: monitoring sees its outcome as the last run's, as after 'run'. */
+		@Override
+		void after(NightOutcome outcome, int exitCode, Duration took) {
+			metrics.afterRun(outcome.execution(), exitCode, took);
 		}
 
 	}

@@ -11,6 +11,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -89,6 +90,30 @@ class MetricsTextfileTests extends PhoneHomeTestSupport {
 				"phonehome_last_run_status{status=\"NOT_RUN\"} 1", "phonehome_last_verify_ok 1")
 			.noneMatch(l -> l.startsWith("phonehome_last_run_items"));
 		assertWellFormed(afterRefusal);
+	}
+
+	@Test
+	void restartOfAFailedNightShouldReplaceTheFailureMonitoringSaw(@TempDir Path folder) throws IOException {
+		// given: a night that failed (its archive folder cannot be created), and monitoring saw it fail
+		Path blocked = Files.writeString(folder.resolve("blocked"), "a file where the archive folder should be");
+		CliResult failed = cli("run", "--date", "2026-11-20", "--out", blocked.resolve("night").toString(), "--config",
+				demoConfig("free"));
+		assertThat(failed.exitCode()).as(failed.err()).isEqualTo(5);
+		assertThat(Files.readAllLines(TEXTFILE)).contains("phonehome_last_run_exit_code 5",
+				"phonehome_last_run_status{status=\"FAILED\"} 1");
+		long execution = jdbc.queryForObject("SELECT MAX(JOB_EXECUTION_ID) FROM BATCH_JOB_EXECUTION", Long.class);
+		Files.delete(blocked);
+
+		// when: the admin restarts it once the cause is fixed
+		CliResult restart = cli("restart", String.valueOf(execution));
+
+		// then: monitoring sees the night completed
+		assertThat(restart.exitCode()).as(restart.err()).isZero();
+		List<String> lines = Files.readAllLines(TEXTFILE);
+		assertThat(lines).contains("phonehome_last_run_exit_code 0", "phonehome_last_run_status{status=\"COMPLETED\"} 1",
+				"phonehome_last_run_items{section=\"users\"} 50")
+			.noneMatch(l -> l.contains("FAILED"));
+		assertWellFormed(lines);
 	}
 
 	/** Every line a comment or {@code name{labels} value}, as node_exporter's textfile collector parses them. */
