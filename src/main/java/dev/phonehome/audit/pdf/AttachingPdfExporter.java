@@ -23,11 +23,13 @@ import com.lowagie.text.pdf.PdfObject;
 import com.lowagie.text.pdf.PdfString;
 import com.lowagie.text.pdf.PdfWriter;
 
+import net.sf.jasperreports.engine.JRLineBox;
 import net.sf.jasperreports.engine.JRPrintText;
 import net.sf.jasperreports.engine.JRStyle;
 import net.sf.jasperreports.engine.fonts.FontUtil;
 import net.sf.jasperreports.engine.type.ModeEnum;
 import net.sf.jasperreports.engine.type.RotationEnum;
+import net.sf.jasperreports.engine.type.VerticalTextAlignEnum;
 import net.sf.jasperreports.pdf.JRPdfExporter;
 import net.sf.jasperreports.pdf.classic.ClassicPdfProducer;
 import net.sf.jasperreports.pdf.common.PdfProducer;
@@ -78,7 +80,7 @@ final class AttachingPdfExporter extends JRPdfExporter {
 	private final List<AuditAttachment> attachments;
 
 	/** The lean styles' fonts (each style's own, and mono), resolved once through Jasper's font extensions. */
-	private final Map<String, BaseFont> leanFonts = new HashMap<>();
+	private final Map<String, LeanFont[]> leanFonts = new HashMap<>();
 
 	/** The parsed columns of each lean table (one property value per table template). */
 	private final Map<String, List<LeanRow.Column>> leanColumns = new HashMap<>();
@@ -127,9 +129,14 @@ final class AttachingPdfExporter extends JRPdfExporter {
 		float pageHeight = getCurrentPageFormat().getPageHeight();
 		float left = text.getX() + getOffsetX();
 		float top = text.getY() + getOffsetY();
-		float leftPadding = text.getLineBox().getLeftPadding();
-		float rightPadding = text.getLineBox().getRightPadding();
-		float inner = text.getHeight() - text.getLineBox().getTopPadding() - text.getLineBox().getBottomPadding();
+		// the row's style, resolved once (each getter resolves it again)
+		JRLineBox box = text.getLineBox();
+		float leftPadding = box.getLeftPadding();
+		float rightPadding = box.getRightPadding();
+		float innerTop = top + box.getTopPadding();
+		float inner = text.getHeight() - box.getTopPadding() - box.getBottomPadding();
+		VerticalTextAlignEnum vertical = text.getVerticalTextAlign();
+		float rowSize = text.getFontSize();
 		boolean header = text.getMode() == ModeEnum.OPAQUE;
 		if (header) {
 			canvas.saveState();
@@ -140,26 +147,43 @@ final class AttachingPdfExporter extends JRPdfExporter {
 		}
 		canvas.beginText();
 		canvas.setColorFill(text.getForecolor());
+		// cells are placed relative to the one before (Td: two numbers, where a text matrix takes six), and the font
+		// is set only when it changes
+		float lineX = 0;
+		float lineY = 0;
+		LeanFont[] fonts = leanFonts(text);
+		LeanFont current = null;
+		float currentSize = 0;
 		for (int i = 0; i < columns.size(); i++) {
 			LeanRow.Column column = columns.get(i);
-			String value = cells.get(i);
+			String value = oneLine(cells.get(i));
 			if (!value.isEmpty()) {
 				// a header labels every column in its own font; "mono" is for the values
-				BaseFont font = leanFont(text, column.mono() && !header);
+				LeanFont font = fonts[column.mono() && !header ? 1 : 0];
 				float room = column.width() - leftPadding - rightPadding;
-				float size = text.getFontSize();
-				float full = font.getWidthPoint(value, size);
-				if (full > room) {
-					// an address (or a name) is read whole where it can be: the font shrinks to fit, down to a floor
-					size = Math.max(MIN_FONT_SIZE, size * room / full);
+				float size = rowSize;
+				float width = font.width(value, size);
+				String shown = value;
+				if (width > room) {
+					// an address (or a name) is read whole where it can be: the font shrinks to fit, down to a floor,
+					// and only below the floor is the value cut
+					size = Math.max(MIN_FONT_SIZE, size * room / width);
+					width = font.width(value, size);
+					if (width > room) {
+						shown = fit(value, font.font, size, room);
+						width = font.width(shown, size);
+					}
 				}
-				String shown = fit(value, font, size, room);
-				float x = left + leftPadding + (column.right() ? room - font.getWidthPoint(shown, size) : 0);
-				float ascent = font.getFontDescriptor(BaseFont.ASCENT, size);
-				float descent = font.getFontDescriptor(BaseFont.DESCENT, size);
-				float baseline = baseline(text, top, inner, ascent, descent);
-				canvas.setFontAndSize(font, size);
-				canvas.setTextMatrix(x, pageHeight - baseline);
+				float x = left + leftPadding + (column.right() ? room - width : 0);
+				float y = pageHeight - baseline(vertical, innerTop, inner, font.ascent(size), font.descent(size));
+				if (font != current || size != currentSize) {
+					canvas.setFontAndSize(font.font, size);
+					current = font;
+					currentSize = size;
+				}
+				canvas.moveText(x - lineX, y - lineY);
+				lineX = x;
+				lineY = y;
 				canvas.showText(shown);
 			}
 			left += column.width();
@@ -190,9 +214,9 @@ final class AttachingPdfExporter extends JRPdfExporter {
 	}
 
 	/** Where the line (ascent to descent) sits in the element, as its vertical alignment says. */
-	private static float baseline(JRPrintText text, float top, float inner, float ascent, float descent) {
-		float innerTop = top + text.getLineBox().getTopPadding();
-		return switch (text.getVerticalTextAlign()) {
+	private static float baseline(VerticalTextAlignEnum vertical, float innerTop, float inner, float ascent,
+			float descent) {
+		return switch (vertical) {
 			case TOP -> innerTop + ascent;
 			case BOTTOM -> innerTop + inner + descent;
 			default -> innerTop + (inner - (ascent - descent)) / 2 + ascent;
@@ -206,10 +230,15 @@ final class AttachingPdfExporter extends JRPdfExporter {
 				&& text.getRotation() == RotationEnum.NONE;
 	}
 
+	/** A cell is one line: a line break in a value becomes a space. */
+	static String oneLine(String value) {
+		return value.indexOf('\n') < 0 && value.indexOf('\r') < 0 ? value
+				: value.replace("\r\n", " ").replace('\n', ' ').replace('\r', ' ');
+	}
+
 	/** The value, or its longest prefix that fits with an ellipsis after it. */
 	static String fit(String value, BaseFont font, float size, float room) {
-		String line = value.indexOf('\n') < 0 && value.indexOf('\r') < 0 ? value
-				: value.replace("\r\n", " ").replace('\n', ' ').replace('\r', ' ');
+		String line = oneLine(value);
 		if (font.getWidthPoint(line, size) <= room) {
 			return line;
 		}
@@ -229,17 +258,20 @@ final class AttachingPdfExporter extends JRPdfExporter {
 		return line.substring(0, end) + ellipsis;
 	}
 
-	private BaseFont leanFont(JRPrintText text, boolean mono) {
-		// two fonts per lean style: its own, and its monospaced sibling for ids and timestamps
-		return leanFonts.computeIfAbsent(text.getStyle().getName() + (mono ? " mono" : ""), k -> {
-			Map<AttributedCharacterIterator.Attribute, Object> attributes = new HashMap<>();
-			FontUtil.getInstance(jasperReportsContext).getAttributesWithoutAwtFont(attributes, text);
-			attributes.putIfAbsent(TextAttribute.SIZE, text.getFontSize());
-			if (mono) {
-				attributes.put(TextAttribute.FAMILY, MONO_FAMILY);
-			}
-			return ((ClassicPdfProducer) pdfProducer).getFont(attributes, Locale.ROOT).getBaseFont();
-		});
+	/** A lean style's two fonts: its own ({@code [0]}), and its monospaced sibling for ids and timestamps. */
+	private LeanFont[] leanFonts(JRPrintText text) {
+		return leanFonts.computeIfAbsent(text.getStyle().getName(),
+				k -> new LeanFont[] { leanFont(text, false), leanFont(text, true) });
+	}
+
+	private LeanFont leanFont(JRPrintText text, boolean mono) {
+		Map<AttributedCharacterIterator.Attribute, Object> attributes = new HashMap<>();
+		FontUtil.getInstance(jasperReportsContext).getAttributesWithoutAwtFont(attributes, text);
+		attributes.putIfAbsent(TextAttribute.SIZE, text.getFontSize());
+		if (mono) {
+			attributes.put(TextAttribute.FAMILY, MONO_FAMILY);
+		}
+		return new LeanFont(((ClassicPdfProducer) pdfProducer).getFont(attributes, Locale.ROOT).getBaseFont());
 	}
 
 	private void attach(PdfWriter writer) {

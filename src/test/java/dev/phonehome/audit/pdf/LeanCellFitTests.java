@@ -8,6 +8,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 /**
  * The lean cells of the long tables cut a value only where it cannot fit, and mark the cut: a reader of the PDF
@@ -51,6 +52,19 @@ class LeanCellFitTests {
 		String shown = AttachingPdfExporter.fit("Team\r\nAlpha\nBeta", dejaVuSans, 6f, 500f);
 
 		assertThat(shown).isEqualTo("Team Alpha Beta");
+	}
+
+	@Test
+	void cachedWidthsShouldBeTheFontsOwn() {
+		LeanFont font = new LeanFont(dejaVuSans);
+
+		for (String text : new String[] { "elena.volkova@umbrella.example", "zoë@acme.example", "Ünïcödé ÅØ ß",
+				"ΑΒΓ δεζ Кириллица", "日本語 \uD83D\uDE00 emoji", "" }) {
+			// asked twice: the second answer comes from the cache
+			font.width(text, 6f);
+			assertThat(font.width(text, 6f)).as(text).isCloseTo(dejaVuSans.getWidthPoint(text, 6f), within(0.001f));
+		}
+		assertThat(font.ascent(6f)).isEqualTo(dejaVuSans.getFontDescriptor(BaseFont.ASCENT, 6f));
 	}
 
 }
