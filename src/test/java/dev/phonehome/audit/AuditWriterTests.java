@@ -70,6 +70,11 @@ class AuditWriterTests {
 				"50 users listed; the payload holds 50.", "7 code reviews listed; the payload holds 7.",
 				"4 companies, 6 teams, 50 users, 7 code reviews and 8 integrations");
 		payload.get("users").forEach(user -> assertThat(text).contains(user.get("id").asString()));
+		// every address sent is printed whole (a long one in a smaller font, never cut)
+		payload.get("users")
+			.valueStream()
+			.filter(user -> !user.get("email").isNull())
+			.forEach(user -> assertThat(text).contains(user.get("email").asString()));
 		payload.get("codeReviews").forEach(review -> assertThat(text).contains(review.get("reviewId").asString()));
 		assertThat(text).contains("2026-11-20T09:15:00.000Z");
 	}

@@ -166,10 +166,15 @@ final class AttachingPdfExporter extends JRPdfExporter {
 				String shown = value;
 				if (width > room) {
 					// an address (or a name) is read whole where it can be: the font shrinks to fit, down to a floor,
-					// and only below the floor is the value cut
-					size = Math.max(MIN_FONT_SIZE, size * room / width);
-					width = font.width(value, size);
-					if (width > room) {
+					// and only below the floor is the value cut (the width scales with the size, so the shrunk value
+					// fills the column exactly: measuring it again could round past the room and cut it)
+					float fitting = size * room / width;
+					if (fitting >= MIN_FONT_SIZE) {
+						size = fitting;
+						width = room;
+					}
+					else {
+						size = MIN_FONT_SIZE;
 						shown = fit(value, font.font, size, room);
 						width = font.width(shown, size);
 					}
