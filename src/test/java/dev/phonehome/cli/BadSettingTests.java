@@ -42,6 +42,23 @@ class BadSettingTests {
 	}
 
 	@Test
+	void urlGivenWhereANumberBelongsShouldBeShownWithItsCredentialsMasked() {
+		// given
+		Throwable failure = bind(Map.of("test.retries", "mongodb://phonehome:s3cr3t@db.internal:27017/?tls=true"),
+				"test", Retries.class);
+
+		// when
+		String line = BadSetting.describe(failure);
+
+		// then
+		assertThat(line).contains("the setting test.retries", "mongodb://phonehome:****@db.internal:27017",
+				"cannot be read as Integer").doesNotContain("s3cr3t");
+	}
+
+	record Retries(Integer retries) {
+	}
+
+	@Test
 	void failureThatIsNoSettingShouldBeLeftToTheCaller() {
 		assertThat(BadSetting.describe(new IllegalStateException("something else"))).isNull();
 	}
