@@ -243,6 +243,46 @@ class ConsoleBrowserTests {
 	}
 
 	@Test
+	void heldNightShouldBeRejectedWithAReasonFromThePageAndNeverSent() throws Exception {
+		// given: a second night the real scope gate held
+		NightView held = home.night(ConsoleTestHome.HELD_TO_REJECT, "MANUAL");
+		long execution = held.executionId();
+		String reject = "/approvals/" + ConsoleTestHome.HELD_TO_REJECT + "/executions/" + execution + "/reject";
+		byte[] payload = Files.readAllBytes(held.file(FileKind.PAYLOAD).orElseThrow().path());
+		browser.signIn(ConsoleTestHome.APPROVER, ConsoleTestHome.APPROVER_PASSWORD);
+		browser.open("/approvals");
+		String cookie = browser.sessionCookie();
+		HttpResponse<String> withoutReason = post(reject, cookie,
+				Map.of("_csrf", csrf(get("/approvals", cookie).body()), "comment", " "));
+
+		// when: rejected from the page, with the reason
+		browser.driver.findElement(By.id("reject-comment-" + execution)).sendKeys("addresses must not leave yet");
+		browser.follow(By.id("reject-" + execution));
+		String rejectedPage = browser.text();
+		HttpResponse<String> again = post(reject, cookie,
+				Map.of("_csrf", csrf(get("/approvals", cookie).body()), "comment", "twice"));
+		PhonehomeProcess history = PhonehomeProcess.start(home.home, "history-rejected", "history", "--from",
+				ConsoleTestHome.HELD_TO_REJECT, "--to", ConsoleTestHome.HELD_TO_REJECT, "--format", "csv");
+		int historyExit = history.awaitExit();
+		// and a later night's run sends what is queued
+		PhonehomeProcess next = PhonehomeProcess.start(home.home, "run-after-rejection", "run", "--date", "2026-11-26",
+				"--config", home.config("paid"));
+		int nextExit = next.awaitExit();
+
+		// then
+		assertThat(withoutReason.statusCode()).isEqualTo(400);
+		assertThat(withoutReason.body()).contains("a rejection needs a comment saying why");
+		assertThat(rejectedPage).contains("night " + ConsoleTestHome.HELD_TO_REJECT + " rejected by "
+				+ ConsoleTestHome.APPROVER + " (execution " + execution + "); it stays archived and is never sent");
+		assertThat(again.statusCode()).isEqualTo(409);
+		assertThat(again.body()).contains("was rejected");
+		assertThat(historyExit).as(history.err()).isZero();
+		assertThat(history.out()).contains("rejected by " + ConsoleTestHome.APPROVER, "addresses must not leave yet");
+		assertThat(nextExit).as(next.err()).isZero();
+		assertThat(home.receiver.requestsCarrying(payload)).isZero();
+	}
+
+	@Test
 	void accessLogShouldRecordWhoLookedAtWhatAndExportAsCsv() throws Exception {
 		// given: the viewer tries the access log; the approver searches a free night's users by address
 		long free = home.night("2026-11-18", "MANUAL").executionId();

@@ -48,6 +48,9 @@ final class ConsoleTestHome {
 	/** The night the real scope gate holds: the users' addresses are included again after a paid night. */
 	static final String HELD = "2026-11-21";
 
+	/** A second night the gate holds the same way, for the rejection. */
+	static final String HELD_TO_REJECT = "2026-11-24";
+
 	static final Path DEMO = Path.of("jobs/phone-home/demo").toAbsolutePath();
 
 	/** The demo configs' phone-home key: it must appear on no page. */
@@ -93,6 +96,7 @@ final class ConsoleTestHome {
 				// the paid config (phone home not switched off) on the free installation: emails on again
 				cli(context, "import", "--from", DEMO.resolve("free").toString());
 				cli(context, 12, "run", "--date", HELD, "--config", paid);
+				cli(context, 12, "run", "--date", HELD_TO_REJECT, "--config", paid);
 				cli(context, "import", "--from", DEMO.resolve("paid").toString());
 				addUser(context, APPROVER, "approver", APPROVER_PASSWORD);
 				addUser(context, VIEWER, "viewer", VIEWER_PASSWORD);
