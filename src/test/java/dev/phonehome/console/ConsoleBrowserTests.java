@@ -204,13 +204,11 @@ class ConsoleBrowserTests {
 		HttpResponse<String> again = post(approve, approverCookie,
 				Map.of("_csrf", csrf(get("/approvals", approverCookie).body()), "comment", "twice"));
 		long sentBefore = home.receiver.requestsCarrying(payload);
-		PhonehomeProcess history = PhonehomeProcess.start(home.home, "history-approved", "history", "--from",
-				ConsoleTestHome.HELD, "--to", ConsoleTestHome.HELD, "--format", "csv");
+		PhonehomeProcess history = historyOf(ConsoleTestHome.HELD, "history-approved");
 		int historyExit = history.awaitExit();
 
 		// and the next night's run sends the backlog
-		PhonehomeProcess next = PhonehomeProcess.start(home.home, "run-after-approval", "run", "--date", "2026-11-22",
-				"--config", home.config("paid"));
+		PhonehomeProcess next = paidNight("2026-11-22", "run-after-approval");
 		int nextExit = next.awaitExit();
 		browser.open(nightPage);
 		String night = browser.text();
@@ -261,12 +259,10 @@ class ConsoleBrowserTests {
 		String rejectedPage = browser.text();
 		HttpResponse<String> again = post(reject, cookie,
 				Map.of("_csrf", csrf(get("/approvals", cookie).body()), "comment", "twice"));
-		PhonehomeProcess history = PhonehomeProcess.start(home.home, "history-rejected", "history", "--from",
-				ConsoleTestHome.HELD_TO_REJECT, "--to", ConsoleTestHome.HELD_TO_REJECT, "--format", "csv");
+		PhonehomeProcess history = historyOf(ConsoleTestHome.HELD_TO_REJECT, "history-rejected");
 		int historyExit = history.awaitExit();
 		// and a later night's run sends what is queued
-		PhonehomeProcess next = PhonehomeProcess.start(home.home, "run-after-rejection", "run", "--date", "2026-11-26",
-				"--config", home.config("paid"));
+		PhonehomeProcess next = paidNight("2026-11-26", "run-after-rejection");
 		int nextExit = next.awaitExit();
 
 		// then
@@ -424,6 +420,16 @@ class ConsoleBrowserTests {
 
 	private static List<Integer> statuses(Map<String, HttpResponse<String>> answers) {
 		return answers.values().stream().map(HttpResponse::statusCode).collect(Collectors.toList());
+	}
+
+	/** {@code history} of one night, as CSV, in a process of its own. */
+	private PhonehomeProcess historyOf(String night, String name) {
+		return PhonehomeProcess.start(home.home, name, "history", "--from", night, "--to", night, "--format", "csv");
+	}
+
+	/** A night of the paid demo run by another process, as cron would while the console is up. */
+	private PhonehomeProcess paidNight(String night, String name) {
+		return PhonehomeProcess.start(home.home, name, "run", "--date", night, "--config", home.config("paid"));
 	}
 
 	private HttpResponse<String> get(String path, String cookie) throws IOException, InterruptedException {
