@@ -94,11 +94,7 @@ public class WriteAuditTasklet implements Tasklet {
 		if (local.equals(recorded.path())) {
 			return record;
 		}
-		return record.withChanges(new NightRecord.Changes(changes.baselineNight(), changes.baselineExecution(),
-				new Artefact(local, recorded.size(), recorded.sha256()), changes.summary(), changes.note(),
-				changes.sections(), changes.activityChanged(), changes.firstTimeEmails(),
-				changes.emailsIncludedBefore(), changes.integrationsAdded(), changes.integrationsRemoved(),
-				changes.sha256()));
+		return record.withChanges(changes.withBaselinePayload(new Artefact(local, recorded.size(), recorded.sha256())));
 	}
 
 	private NightRecord payloadOnThisNode(NightRecord record) {

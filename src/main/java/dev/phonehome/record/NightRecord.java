@@ -271,6 +271,12 @@ public record NightRecord(NightWindow night, RunMode mode, Rerun rerun, Long res
 			return baselineNight != null;
 		}
 
+		/** The same changes, their baseline's payload read from {@code payload} (this node's copy of it). */
+		public Changes withBaselinePayload(Artefact payload) {
+			return new Changes(baselineNight, baselineExecution, payload, summary, note, sections, activityChanged,
+					firstTimeEmails, emailsIncludedBefore, integrationsAdded, integrationsRemoved, sha256);
+		}
+
 	}
 
 	/** One payload section against the baseline's. */
