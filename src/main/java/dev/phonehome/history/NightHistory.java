@@ -147,7 +147,7 @@ public class NightHistory {
 			return false; // rejected at the scope gate: archived, never sent
 		}
 		return execution.getStatus() != BatchStatus.ABANDONED || (delivery != null && delivery.status() != null
-				&& !delivery.status().name().startsWith("NOT_SENT"));
+				&& !delivery.status().neverSent());
 	}
 
 	/** How many reruns the night has had so far. */

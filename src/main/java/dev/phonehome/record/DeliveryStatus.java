@@ -30,6 +30,11 @@ public enum DeliveryStatus {
 	/** Held, then rejected by an approver: kept archived, never queued or sent. */
 	REJECTED;
 
+	/** Whether the night was never meant to be sent: a dry run, or a rerun of a night its own run queued. */
+	public boolean neverSent() {
+		return this == NOT_SENT_DRY_RUN || this == NOT_SENT_RERUN;
+	}
+
 	/** Whether a run leaving its night in this state owes a delivery. */
 	public boolean owed() {
 		return this == PENDING || this == NOT_CONFIGURED || this == REFUSED;
