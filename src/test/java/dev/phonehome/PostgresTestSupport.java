@@ -11,6 +11,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -21,9 +23,11 @@ import picocli.CommandLine;
 /**
  * The real PostgreSQL every machine here runs (127.0.0.1:5432, trust auth, database {@code test}); each test gets
  * a schema of its own ({@code t_<random>}, dropped afterwards) and runs phonehome in it with
- * {@code --spring.profiles.active=postgres}, as one or several nodes (application contexts) would.
+ * {@code --spring.profiles.active=postgres}, as one or several nodes (application contexts) would. As a field,
+ * {@code @RegisterExtension final PostgresTestSupport postgres = new PostgresTestSupport();} gives each test its
+ * schema and closes its nodes and drops the schema after it; otherwise close it yourself.
  */
-public final class PostgresTestSupport implements AutoCloseable {
+public final class PostgresTestSupport implements AutoCloseable, AfterEachCallback {
 
 	public static final String SERVER = "jdbc:postgresql://127.0.0.1:5432/test";
 
@@ -96,6 +100,11 @@ public final class PostgresTestSupport implements AutoCloseable {
 			throw new IllegalStateException("PostgreSQL at " + SERVER + " (user " + USER + "): " + ex.getMessage()
 					+ "; the tests need it running (see .ci/run)", ex);
 		}
+	}
+
+	@Override
+	public void afterEach(ExtensionContext context) {
+		close();
 	}
 
 	@Override

@@ -4,9 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -23,10 +22,8 @@ class ApprovalAcrossNodesTests {
 
 	private static final Path DEMO = Path.of("jobs/phone-home/demo").toAbsolutePath();
 
-	private static final String[] PROPERTIES = { "phonehome.delivery.initial-delay=1ms",
-			"phonehome.delivery.jitter=1ms", "phonehome.delivery.max-delay=5ms", "phonehome.delivery.max-retries=0",
-			"phonehome.delivery.read-timeout=5s", "phonehome.source.stale-margin=60d",
-			"phonehome.approval.required-when=first-night" };
+	private static final String[] PROPERTIES = DeliveryTestSupport.fastDelivery("phonehome.source.stale-margin=60d",
+			"phonehome.approval.required-when=first-night");
 
 	@TempDir
 	Path homeA;
@@ -34,17 +31,8 @@ class ApprovalAcrossNodesTests {
 	@TempDir
 	Path homeB;
 
-	private PostgresTestSupport postgres;
-
-	@BeforeEach
-	void ownSchema() {
-		postgres = new PostgresTestSupport();
-	}
-
-	@AfterEach
-	void dropSchema() {
-		postgres.close();
-	}
+	@RegisterExtension
+	final PostgresTestSupport postgres = new PostgresTestSupport();
 
 	@Test
 	void aNightHeldOnOneNodeShouldBeApprovedOnAnotherAndSentOnce() throws Exception {

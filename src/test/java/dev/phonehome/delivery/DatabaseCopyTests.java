@@ -8,9 +8,8 @@ import java.sql.Connection;
 import java.sql.Statement;
 import java.util.stream.Stream;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -27,9 +26,7 @@ class DatabaseCopyTests {
 
 	private static final Path DEMO = Path.of("jobs/phone-home/demo").toAbsolutePath();
 
-	private static final String[] PROPERTIES = { "phonehome.delivery.initial-delay=1ms",
-			"phonehome.delivery.jitter=1ms", "phonehome.delivery.max-delay=5ms", "phonehome.delivery.max-retries=0",
-			"phonehome.delivery.read-timeout=5s", "phonehome.source.stale-margin=60d" };
+	private static final String[] PROPERTIES = DeliveryTestSupport.fastDelivery("phonehome.source.stale-margin=60d");
 
 	@TempDir
 	Path homeA;
@@ -37,17 +34,8 @@ class DatabaseCopyTests {
 	@TempDir
 	Path homeB;
 
-	private PostgresTestSupport postgres;
-
-	@BeforeEach
-	void ownSchema() {
-		postgres = new PostgresTestSupport();
-	}
-
-	@AfterEach
-	void dropSchema() {
-		postgres.close();
-	}
+	@RegisterExtension
+	final PostgresTestSupport postgres = new PostgresTestSupport();
 
 	@Test
 	void anAlteredDatabaseCopyShouldNeitherBeRestoredNorSent() throws Exception {

@@ -3,6 +3,8 @@ package dev.phonehome.delivery;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -26,6 +28,18 @@ import tools.jackson.databind.json.JsonMapper;
 abstract class DeliveryTestSupport extends PhoneHomeTestSupport {
 
 	static final String NIGHT = "2026-11-20";
+
+	/**
+	 * The properties of a node (an application context of its own, e.g. on PostgreSQL) whose delivery waits 1 ms
+	 * between attempts and makes one attempt only, plus {@code more}.
+	 */
+	static String[] fastDelivery(String... more) {
+		List<String> properties = new ArrayList<>(List.of("phonehome.delivery.initial-delay=1ms",
+				"phonehome.delivery.jitter=1ms", "phonehome.delivery.max-delay=5ms", "phonehome.delivery.max-retries=0",
+				"phonehome.delivery.read-timeout=5s"));
+		properties.addAll(List.of(more));
+		return properties.toArray(String[]::new);
+	}
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 

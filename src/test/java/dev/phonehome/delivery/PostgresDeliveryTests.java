@@ -15,9 +15,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -35,24 +34,13 @@ class PostgresDeliveryTests {
 
 	private static final Path DEMO = Path.of("jobs/phone-home/demo").toAbsolutePath();
 
-	private static final String[] FAST_RETRIES = { "phonehome.delivery.initial-delay=1ms",
-			"phonehome.delivery.jitter=1ms", "phonehome.delivery.max-delay=5ms", "phonehome.delivery.max-retries=0",
-			"phonehome.delivery.read-timeout=5s" };
+	private static final String[] FAST_RETRIES = DeliveryTestSupport.fastDelivery();
 
 	@TempDir
 	Path home;
 
-	private PostgresTestSupport postgres;
-
-	@BeforeEach
-	void ownSchema() {
-		postgres = new PostgresTestSupport();
-	}
-
-	@AfterEach
-	void dropSchema() {
-		postgres.close();
-	}
+	@RegisterExtension
+	final PostgresTestSupport postgres = new PostgresTestSupport();
 
 	@Test
 	void postgresStoreShouldComputeTheGoldenPayloadAndDeliverIt(@TempDir Path out) throws Exception {

@@ -25,9 +25,8 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -58,11 +57,8 @@ class SeparateHomesTests {
 
 	private static final Set<Integer> RECEIVER_DOWN = Set.of(5, 9, 10);
 
-	private static final String[] PROPERTIES = { "phonehome.delivery.initial-delay=1ms",
-			"phonehome.delivery.jitter=1ms", "phonehome.delivery.max-delay=5ms", "phonehome.delivery.max-retries=0",
-			"phonehome.delivery.read-timeout=5s",
-			// the nights come after the import (the coming stale-store check must let them run)
-			"phonehome.source.stale-margin=60d" };
+	// the nights come after the import (the stale-store check must let them run)
+	private static final String[] PROPERTIES = DeliveryTestSupport.fastDelivery("phonehome.source.stale-margin=60d");
 
 	@TempDir
 	Path homeA;
@@ -73,17 +69,8 @@ class SeparateHomesTests {
 	@TempDir
 	Path out;
 
-	private PostgresTestSupport postgres;
-
-	@BeforeEach
-	void ownSchema() {
-		postgres = new PostgresTestSupport();
-	}
-
-	@AfterEach
-	void dropSchema() {
-		postgres.close();
-	}
+	@RegisterExtension
+	final PostgresTestSupport postgres = new PostgresTestSupport();
 
 	@Test
 	void twoNodesWithTheirOwnHomesShouldDeliverEveryNightOnceAndVerifyClean() throws Exception {
