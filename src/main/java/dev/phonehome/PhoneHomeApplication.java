@@ -52,7 +52,7 @@ public class PhoneHomeApplication {
 						+ "nothing was run. Wait for it to finish (or look for a stuck one with 'ps'), then try again.");
 				System.exit(ExitCode.ALREADY_RUNNING.code());
 			}
-			PortInUseException portInUse = cause(ex, PortInUseException.class);
+			PortInUseException portInUse = Causes.find(ex, PortInUseException.class).orElse(null);
 			if (portInUse != null) {
 				System.err.println("phonehome: the console's port " + portInUse.getPort() + " is in use by another "
 						+ "program; choose another with --port");
@@ -67,15 +67,6 @@ public class PhoneHomeApplication {
 			ex.printStackTrace();
 			System.exit(ExitCode.INTERNAL_ERROR.code());
 		}
-	}
-
-	private static <T extends Throwable> T cause(Throwable failure, Class<T> type) {
-		for (Throwable t = failure; t != null; t = t.getCause()) {
-			if (type.isInstance(t)) {
-				return type.cast(t);
-			}
-		}
-		return null;
 	}
 
 	/**
